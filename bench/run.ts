@@ -1,0 +1,69 @@
+/**
+ * `npm run bench`: performance figures as JSON. Run after `npm run package` (the script does), so the
+ * figures are for the production bundle and the real .vsix.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchChromium } from '../test/runner/browser';
+import { startCodeServer } from '../test/runner/codeServer';
+import { ensureTools } from '../test/runner/tools';
+import { runTestsInWindow } from '../test/runner/vscodeTests';
+
+const root = path.resolve(__dirname, '..');
+const ACTIVATION_RUNS = 5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
+
+/** Activation of the production bundle, each time in a fresh extension host (a new window). */
+async function activationTimes(): Promise<number[]> {
+  const tools = ensureTools();
+  const server = await startCodeServer(tools);
+  const browser = await launchChromium(tools);
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-'));
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < ACTIVATION_RUNS; i++) {
+      const code = await runTestsInWindow(server, browser, {
+        extensionPath: root,
+        testsEntry: path.join(root, 'out', 'bench', 'activation', 'index.js'),
+        workspace,
+        timeoutMs: 120_000,
+        onLog: (_level, message) => {
+          const match = /TANDEM_BENCH (\{.*\})/.exec(message);
+          if (match) times.push((JSON.parse(match[1]) as { activationMs: number }).activationMs);
+        },
+      });
+      if (code !== 0) throw new Error(`activation run ${i + 1} failed with exit code ${code}`);
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+  if (times.length !== ACTIVATION_RUNS) throw new Error(`expected ${ACTIVATION_RUNS} activation figures, got ${times.length}`);
+  return times;
+}
+
+async function main(): Promise<void> {
+  const bundleBytes = fs.statSync(path.join(root, 'dist', 'extension.js')).size;
+  const vsixBytes = fs.statSync(path.join(root, 'tandem.vsix')).size;
+  const times = await activationTimes();
+  const figures = {
+    activationMs: { median: round(median(times)), runs: times.map((t) => round(t)), target: 20 },
+    bundle: { file: 'dist/extension.js', bytes: bundleBytes, targetBytes: 1_500_000 },
+    vsix: { file: 'tandem.vsix', bytes: vsixBytes, targetBytes: 2_000_000 },
+  };
+  console.log(JSON.stringify(figures, null, 2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});

@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { validateKeyInput } from '../../core/keys/apiKey';
+import { PROVIDERS, isProviderId, providerInfo, type ProviderId } from '../../core/models/providers';
+import type { KeyStore } from './keyStore';
+
+interface ProviderPick extends vscode.QuickPickItem {
+  readonly provider: ProviderId;
+}
+
+/** `Tandem: Set API Key…` and `Tandem: Clear API Key…`. A provider id may be passed to skip the pick. */
+export function registerKeyCommands(keys: KeyStore, log: vscode.LogOutputChannel): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('tandem.setApiKey', (arg?: unknown) => setApiKey(keys, log, arg)),
+    vscode.commands.registerCommand('tandem.clearApiKey', (arg?: unknown) => clearApiKey(keys, log, arg)),
+  );
+}
+
+async function setApiKey(keys: KeyStore, log: vscode.LogOutputChannel, arg: unknown): Promise<void> {
+  const provider = isProviderId(arg) ? arg : await pickProvider(keys, 'Set the API key for which provider?');
+  if (!provider) return;
+  const info = providerInfo(provider);
+  const key = await vscode.window.showInputBox({
+    title: `Tandem: ${info.displayName} API key`,
+    prompt: `Paste your ${info.displayName} API key (from ${info.keyPageUrl}). It is kept in VS Code's secret storage only.`,
+    placeHolder: `${info.keyPrefixHint}…`,
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: validateKeyInput,
+  });
+  if (key === undefined) return;
+  await keys.store(provider, key);
+  log.info(`${info.displayName} API key saved in secret storage.`);
+  void vscode.window.showInformationMessage(`Tandem: ${info.displayName} API key saved in VS Code's secret storage.`);
+}
+
+async function clearApiKey(keys: KeyStore, log: vscode.LogOutputChannel, arg: unknown): Promise<void> {
+  const provider = isProviderId(arg) ? arg : await pickProvider(keys, 'Clear the stored API key of which provider?');
+  if (!provider) return;
+  const info = providerInfo(provider);
+  if (!(await keys.hasStored(provider))) {
+    void vscode.window.showInformationMessage(`Tandem: no ${info.displayName} API key is stored.`);
+    return;
+  }
+  await keys.clear(provider);
+  log.info(`${info.displayName} API key removed from secret storage.`);
+  const fallback = (await keys.resolve(provider)).source === 'environment'
+    ? ` ${info.keyEnvVar} from the environment will be used instead.`
+    : '';
+  void vscode.window.showInformationMessage(`Tandem: ${info.displayName} API key cleared.${fallback}`);
+}
+
+async function pickProvider(keys: KeyStore, title: string): Promise<ProviderId | undefined> {
+  const items: ProviderPick[] = await Promise.all(
+    PROVIDERS.map(async (p) => ({ provider: p.id, label: p.displayName, description: await describeSource(keys, p.id) })),
+  );
+  const picked = await vscode.window.showQuickPick(items, { title: `Tandem: ${title}`, ignoreFocusOut: true });
+  return picked?.provider;
+}
+
+async function describeSource(keys: KeyStore, provider: ProviderId): Promise<string> {
+  switch ((await keys.resolve(provider)).source) {
+    case 'secret-storage':
+      return 'key stored in secret storage';
+    case 'environment':
+      return `using ${providerInfo(provider).keyEnvVar} from the environment`;
+    case 'none':
+      return 'no key set';
+  }
+}

@@ -1,0 +1,28 @@
+import type * as vscode from 'vscode';
+import { resolveKey, secretName, type ResolvedKey } from '../../core/keys/apiKey';
+import { providerInfo, type ProviderId } from '../../core/models/providers';
+
+/** API keys: VS Code's SecretStorage first, then the provider's environment variable. Nothing else. */
+export class KeyStore {
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {}
+
+  async resolve(provider: ProviderId): Promise<ResolvedKey> {
+    const stored = await this.secrets.get(secretName(provider));
+    return resolveKey(stored, this.env[providerInfo(provider).keyEnvVar]);
+  }
+
+  async hasStored(provider: ProviderId): Promise<boolean> {
+    return (await this.secrets.get(secretName(provider))) !== undefined;
+  }
+
+  store(provider: ProviderId, key: string): Thenable<void> {
+    return this.secrets.store(secretName(provider), key.trim());
+  }
+
+  clear(provider: ProviderId): Thenable<void> {
+    return this.secrets.delete(secretName(provider));
+  }
+}

@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { SessionSpend } from './core/spend/sessionSpend';
+import { SpendStatusBar } from './editor/statusBar';
+import { KeyStore } from './editor/keys/keyStore';
+import { registerKeyCommands } from './editor/keys/keyCommands';
+
+/** Set by esbuild's banner at the first line of the bundle, so load time counts as activation time. */
+declare const __tandemBundleStart: number | undefined;
+
+/** Internals handed to the integration tests only (ExtensionMode.Test); other extensions get nothing. */
+export interface TandemTestApi {
+  readonly statusBarItem: vscode.StatusBarItem;
+  readonly session: SessionSpend;
+  readonly context: vscode.ExtensionContext;
+  readonly activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): TandemTestApi | undefined {
+  const started = typeof __tandemBundleStart === 'number' ? __tandemBundleStart : performance.now();
+
+  const log = vscode.window.createOutputChannel('Tandem', { log: true });
+  const session = new SessionSpend();
+  const statusBar = new SpendStatusBar(session);
+  const keys = new KeyStore(context.secrets);
+
+  context.subscriptions.push(log, session, statusBar, registerKeyCommands(keys, log));
+
+  const activationMs = performance.now() - started;
+  log.info(`Tandem ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms.`);
+  return context.extensionMode === vscode.ExtensionMode.Test
+    ? { statusBarItem: statusBar.item, session, context, activationMs }
+    : undefined;
+}
+
+export function deactivate(): void {}

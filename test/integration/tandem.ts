@@ -1,0 +1,36 @@
+/** Helpers shared by the integration tests: the extension under test and its test-mode internals. */
+import * as vscode from 'vscode';
+import type { TandemTestApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'tandem-dev.tandem';
+
+export async function activateTandem(): Promise<TandemTestApi> {
+  const extension = vscode.extensions.getExtension<TandemTestApi | undefined>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not loaded in this extension host.`);
+  const api = await extension.activate();
+  if (!api) throw new Error('Tandem returned no test API: is the extension host in test mode?');
+  return api;
+}
+
+/** Replaces a `vscode.window` prompt for the duration of one test, answering it like a user would. */
+export function answerPrompt<K extends 'showInputBox' | 'showQuickPick'>(
+  name: K,
+  answer: (...args: Parameters<(typeof vscode.window)[K]>) => unknown,
+): vscode.Disposable {
+  const window = vscode.window as unknown as Record<string, unknown>;
+  const original = window[name];
+  window[name] = (...args: Parameters<(typeof vscode.window)[K]>) => Promise.resolve(answer(...args));
+  return new vscode.Disposable(() => {
+    window[name] = original;
+  });
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

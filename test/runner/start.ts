@@ -1,0 +1,52 @@
+/**
+ * `npm start`: Tandem in a real VS Code (code-server) on 127.0.0.1, with the sample workspace open.
+ * Prints the URL to open in a browser and runs until Ctrl+C.
+ *   npm start                      the SDKs' defaults (real OpenAI / Anthropic, or OPENAI_BASE_URL / ANTHROPIC_BASE_URL)
+ *   npm start -- --fake            points the SDKs at the local fake provider server (no network, no keys needed)
+ *   npm start -- --port 8123       a fixed port instead of a free one
+ */
+import path from 'node:path';
+import { startFakeProviders, type FakeProviders } from '../fake-providers/server';
+import { workbenchUrl } from './browser';
+import { startCodeServer } from './codeServer';
+import { ensureTools } from './tools';
+
+const root = path.resolve(__dirname, '..', '..');
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const tools = ensureTools();
+  let fake: FakeProviders | undefined;
+  const env: NodeJS.ProcessEnv = {};
+  if (process.argv.includes('--fake')) {
+    fake = await startFakeProviders();
+    Object.assign(env, { OPENAI_BASE_URL: fake.openaiBaseURL, ANTHROPIC_BASE_URL: fake.anthropicBaseURL });
+    console.log(`fake providers: ${fake.url} (any key works except ones starting with "bad-")`);
+  }
+  const port = argValue('--port');
+  const server = await startCodeServer(tools, {
+    env,
+    port: port ? Number(port) : undefined,
+    // Kept between starts, so keys and settings set in the editor survive a restart.
+    stateDir: path.join(root, '.vscode-test', 'start'),
+  });
+  const url = workbenchUrl(server.url, path.join(root, 'sample-workspace'), { extensionPath: root });
+  console.log(`\nTandem is running in VS Code at:\n\n  ${url}\n\nOpen it in a browser on this machine. Ctrl+C stops it.`);
+
+  const stop = async (): Promise<void> => {
+    await server.stop();
+    await fake?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
