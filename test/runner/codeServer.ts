@@ -36,6 +36,8 @@ export const QUIET_USER_SETTINGS: Record<string, unknown> = {
   'chat.disableAIFeatures': true,
   'files.autoSave': 'off',
   'security.workspace.trust.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 export async function freePort(): Promise<number> {

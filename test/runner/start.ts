@@ -7,11 +7,8 @@
  */
 import path from 'node:path';
 import { startFakeProviders, type FakeProviders } from '../fake-providers/server';
-import { workbenchUrl } from './browser';
-import { startCodeServer } from './codeServer';
+import { REPO_ROOT, startEditorSession } from './editorSession';
 import { ensureTools } from './tools';
-
-const root = path.resolve(__dirname, '..', '..');
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -28,13 +25,12 @@ async function main(): Promise<void> {
     console.log(`fake providers: ${fake.url} (any key works except ones starting with "bad-")`);
   }
   const port = argValue('--port');
-  const server = await startCodeServer(tools, {
+  const { server, url } = await startEditorSession(tools, path.join(REPO_ROOT, 'sample-workspace'), {
     env,
     port: port ? Number(port) : undefined,
     // Kept between starts, so keys and settings set in the editor survive a restart.
-    stateDir: path.join(root, '.vscode-test', 'start'),
+    stateDir: path.join(REPO_ROOT, '.vscode-test', 'start'),
   });
-  const url = workbenchUrl(server.url, path.join(root, 'sample-workspace'), { extensionPath: root });
   console.log(`\nTandem is running in VS Code at:\n\n  ${url}\n\nOpen it in a browser on this machine. Ctrl+C stops it.`);
 
   const stop = async (): Promise<void> => {

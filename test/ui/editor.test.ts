@@ -1,0 +1,71 @@
+/**
+ * End to end: Tandem loaded in a real VS Code window exactly as `npm start` serves it, used through the
+ * workbench UI in Chromium. Screenshots go to test-results/ for a person to look at.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../runner/browser';
+import { REPO_ROOT, startEditorSession, type EditorSession } from '../runner/editorSession';
+import { ensureTools } from '../runner/tools';
+import { quickPickRow, runCommand, statusBarItem, waitForNotification } from './workbench';
+
+const RESULTS = path.join(REPO_ROOT, 'test-results');
+
+describe('Tandem in a VS Code window', () => {
+  let session: EditorSession;
+  let browser: Browser;
+  let page: Page;
+  let workspace: string;
+
+  before(async () => {
+    const tools = ensureTools();
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-ui-'));
+    fs.cpSync(path.join(REPO_ROOT, 'sample-workspace'), workspace, { recursive: true });
+    session = await startEditorSession(tools, workspace, { env: { OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '' } });
+    browser = await launchChromium(tools);
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(session.url);
+    fs.mkdirSync(RESULTS, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await session?.server.stop();
+    if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('shows the session spend, $0.00, in the status bar', async () => {
+    const item = statusBarItem(page, '$0.00');
+    await item.waitFor({ state: 'visible', timeout: 60_000 });
+    assert.match((await item.getAttribute('aria-label')) ?? '', /Tandem session spend \$0\.00/);
+    await page.screenshot({ path: path.join(RESULTS, 'ui-status-bar.png') });
+  });
+
+  it('sets an API key through the command palette and a password box, then clears it', async () => {
+    const key = `sk-ui-test-${Date.now().toString(36)}`;
+    await runCommand(page, 'Tandem: Set API Key');
+    await quickPickRow(page, 'Anthropic').waitFor({ state: 'visible' });
+    await quickPickRow(page, 'OpenAI').click();
+
+    // The key is typed into a password box: the picker's input turns into one.
+    const input = page.locator('.quick-input-widget .quick-input-box input[type="password"]');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(key);
+    await page.keyboard.press('Enter');
+    // The box closes once the extension has validated and taken the value; Escape before that cancels.
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await waitForNotification(page, 'OpenAI API key saved');
+    assert.ok(!(await page.content()).includes(key), 'the key is nowhere on the page');
+
+    await runCommand(page, 'Tandem: Clear API Key');
+    const openai = quickPickRow(page, 'OpenAI');
+    await openai.waitFor({ state: 'visible' });
+    assert.match(await openai.innerText(), /key stored in secret storage/);
+    await page.screenshot({ path: path.join(RESULTS, 'ui-clear-key-picker.png') });
+    await openai.click();
+    await waitForNotification(page, 'OpenAI API key cleared');
+  });
+});

@@ -1,0 +1,52 @@
+/** Driving the VS Code workbench in Chromium as a person would: palette, quick picks, notifications. */
+import type { Locator, Page } from 'playwright-core';
+
+const PALETTE_TIMEOUT_MS = 30_000;
+
+/** F1, the command's title, Enter. Right after load the palette may not know the command yet: retry. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  const deadline = Date.now() + PALETTE_TIMEOUT_MS;
+  for (;;) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = quickPickRow(page, title);
+    try {
+      await row.waitFor({ state: 'visible', timeout: 2000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`The command palette never offered "${title}": ${String(error)}`);
+    }
+  }
+}
+
+export function quickPickRow(page: Page, label: string): Locator {
+  return page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+}
+
+/**
+ * Waits until the notification center holds a message with `text`. The center, not the toasts: this
+ * workbench (smoke-test driver on) does not pop toasts up.
+ */
+export async function waitForNotification(page: Page, text: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await runCommand(page, 'Notifications: Show Notifications');
+    const center = page.locator('.notifications-center');
+    await center.waitFor({ state: 'visible' });
+    if ((await center.innerText()).includes(text)) {
+      await runCommand(page, 'Notifications: Clear All Notifications');
+      return;
+    }
+    await page.keyboard.press('Escape');
+    if (Date.now() > deadline) throw new Error(`No notification saying "${text}" within ${timeoutMs} ms.`);
+    await page.waitForTimeout(250);
+  }
+}
+
+export function statusBarItem(page: Page, text: string): Locator {
+  return page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: text }).first();
+}
