@@ -4,19 +4,22 @@ import { SpendStatusBar } from './editor/statusBar';
 import { KeyStore } from './editor/keys/keyStore';
 import { registerKeyCommands } from './editor/keys/keyCommands';
 
-/** Set by esbuild's banner at the first line of the bundle, so load time counts as activation time. */
+/** Set by esbuild's banner at the first line of the bundle, so code loading counts as activation time. */
 declare const __tandemBundleStart: number | undefined;
+// Top-level code of the entry runs after every imported module: this is the end of code loading.
+const codeLoadingMs = typeof __tandemBundleStart === 'number' ? performance.now() - __tandemBundleStart : 0;
 
 /** Internals handed to the integration tests only (ExtensionMode.Test); other extensions get nothing. */
 export interface TandemTestApi {
   readonly statusBarItem: vscode.StatusBarItem;
   readonly session: SessionSpend;
   readonly context: vscode.ExtensionContext;
+  /** Code loading plus the activate() call, as VS Code's own activation times count them. */
   readonly activationMs: number;
 }
 
 export function activate(context: vscode.ExtensionContext): TandemTestApi | undefined {
-  const started = typeof __tandemBundleStart === 'number' ? __tandemBundleStart : performance.now();
+  const started = performance.now();
 
   const log = vscode.window.createOutputChannel('Tandem', { log: true });
   const session = new SessionSpend();
@@ -25,8 +28,10 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
 
   context.subscriptions.push(log, session, statusBar, registerKeyCommands(keys, log));
 
-  const activationMs = performance.now() - started;
-  log.info(`Tandem ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms.`);
+  const activateCallMs = performance.now() - started;
+  const activationMs = codeLoadingMs + activateCallMs;
+  log.info(`Tandem ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms `
+    + `(code loading ${codeLoadingMs.toFixed(1)} ms, activate ${activateCallMs.toFixed(1)} ms).`);
   return context.extensionMode === vscode.ExtensionMode.Test
     ? { statusBarItem: statusBar.item, session, context, activationMs }
     : undefined;

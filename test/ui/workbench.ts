@@ -18,7 +18,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
       await page.keyboard.press('Enter');
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`The command palette never offered "${title}": ${String(error)}`);
+      if (Date.now() > deadline) throw new Error(`The command palette never offered "${title}".`, { cause: error });
     }
   }
 }
