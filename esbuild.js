@@ -25,6 +25,18 @@ const extension = {
   logLevel: 'warning',
 };
 
+/**
+ * The exact o200k_base tokenizer carries ~2 MB of ranks: its own file, loaded with require() only when an
+ * exact OpenAI count matters, so the main bundle and activation stay small.
+ */
+const tokenizer = {
+  ...extension,
+  entryPoints: ['src/tokenizer/o200k.ts'],
+  outfile: 'dist/tokenizer/o200k.js',
+  banner: undefined,
+  sourcemap: false,
+};
+
 function listTests(dir) {
   return fs
     .readdirSync(dir, { recursive: true })
@@ -47,7 +59,7 @@ const integrationTests = {
 };
 
 async function main() {
-  const builds = production ? [extension] : [extension, integrationTests];
+  const builds = production ? [extension, tokenizer] : [extension, tokenizer, integrationTests];
   if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
     console.log('esbuild: watching for changes');

@@ -3,6 +3,8 @@ import { SessionSpend } from './core/spend/sessionSpend';
 import { SpendStatusBar } from './editor/statusBar';
 import { KeyStore } from './editor/keys/keyStore';
 import { registerKeyCommands } from './editor/keys/keyCommands';
+import { TandemLog } from './editor/log';
+import { createModelLayer, type ModelLayer } from './editor/models/modelLayer';
 
 /** Set by esbuild's banner at the first line of the bundle, so code loading counts as activation time. */
 declare const __tandemBundleStart: number | undefined;
@@ -14,6 +16,7 @@ export interface TandemTestApi {
   readonly statusBarItem: vscode.StatusBarItem;
   readonly session: SessionSpend;
   readonly context: vscode.ExtensionContext;
+  readonly models: ModelLayer;
   /** Code loading plus the activate() call, as VS Code's own activation times count them. */
   readonly activationMs: number;
 }
@@ -21,19 +24,25 @@ export interface TandemTestApi {
 export function activate(context: vscode.ExtensionContext): TandemTestApi | undefined {
   const started = performance.now();
 
-  const log = vscode.window.createOutputChannel('Tandem', { log: true });
+  const keys = new KeyStore(context.secrets);
+  const log = new TandemLog(vscode.window.createOutputChannel('Tandem', { log: true }), () => keys.knownKeys());
   const session = new SessionSpend();
   const statusBar = new SpendStatusBar(session);
-  const keys = new KeyStore(context.secrets);
+  const models = createModelLayer(context, keys, log, session);
 
-  context.subscriptions.push(log, session, statusBar, registerKeyCommands(keys, log));
+  context.subscriptions.push(
+    log.channel,
+    session,
+    statusBar,
+    registerKeyCommands(keys, log, (provider, key) => models.clients.checkKey(provider, key)),
+  );
 
   const activateCallMs = performance.now() - started;
   const activationMs = codeLoadingMs + activateCallMs;
   log.info(`Tandem ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms `
     + `(code loading ${codeLoadingMs.toFixed(1)} ms, activate ${activateCallMs.toFixed(1)} ms).`);
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { statusBarItem: statusBar.item, session, context, activationMs }
+    ? { statusBarItem: statusBar.item, session, context, models, activationMs }
     : undefined;
 }
 

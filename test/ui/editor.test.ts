@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { startFakeProviders, type FakeProviders } from '../fake-providers/server';
 import { launchChromium } from '../runner/browser';
 import { REPO_ROOT, startEditorSession, type EditorSession } from '../runner/editorSession';
 import { ensureTools } from '../runner/tools';
@@ -19,12 +20,16 @@ describe('Tandem in a VS Code window', () => {
   let browser: Browser;
   let page: Page;
   let workspace: string;
+  let fake: FakeProviders;
 
   before(async () => {
     const tools = ensureTools();
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-ui-'));
     fs.cpSync(path.join(REPO_ROOT, 'sample-workspace'), workspace, { recursive: true });
-    session = await startEditorSession(tools, workspace, { env: { OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '' } });
+    fake = await startFakeProviders();
+    session = await startEditorSession(tools, workspace, {
+      env: { OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '', OPENAI_BASE_URL: fake.openaiBaseURL, ANTHROPIC_BASE_URL: fake.anthropicBaseURL },
+    });
     browser = await launchChromium(tools);
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await page.goto(session.url);
@@ -34,6 +39,7 @@ describe('Tandem in a VS Code window', () => {
   after(async () => {
     await browser?.close();
     await session?.server.stop();
+    await fake?.close();
     if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
   });
 
@@ -57,7 +63,9 @@ describe('Tandem in a VS Code window', () => {
     await page.keyboard.press('Enter');
     // The box closes once the extension has validated and taken the value; Escape before that cancels.
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-    await waitForNotification(page, 'OpenAI API key saved');
+    await waitForNotification(page, 'OpenAI API key checked and saved');
+    const check = fake.requests().find((r) => r.provider === 'openai');
+    assert.equal(check?.path, '/v1/models/gpt-5.4-mini', 'the key was checked with a cheap call first');
     assert.ok(!(await page.content()).includes(key), 'the key is nowhere on the page');
 
     await runCommand(page, 'Tandem: Clear API Key');

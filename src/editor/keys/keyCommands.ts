@@ -1,21 +1,26 @@
 import * as vscode from 'vscode';
 import { validateKeyInput } from '../../core/keys/apiKey';
 import { PROVIDERS, isProviderId, providerInfo, type ProviderId } from '../../core/models/providers';
+import { ProviderError } from '../../providers/types';
+import type { TandemLog } from '../log';
 import type { KeyStore } from './keyStore';
+
+/** Checks a key with a cheap authenticated call; throws ProviderError when it cannot be used. */
+export type KeyCheck = (provider: ProviderId, key: string) => Promise<void>;
 
 interface ProviderPick extends vscode.QuickPickItem {
   readonly provider: ProviderId;
 }
 
 /** `Tandem: Set API Key…` and `Tandem: Clear API Key…`. A provider id may be passed to skip the pick. */
-export function registerKeyCommands(keys: KeyStore, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerKeyCommands(keys: KeyStore, log: TandemLog, check: KeyCheck): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('tandem.setApiKey', (arg?: unknown) => setApiKey(keys, log, arg)),
+    vscode.commands.registerCommand('tandem.setApiKey', (arg?: unknown) => setApiKey(keys, log, check, arg)),
     vscode.commands.registerCommand('tandem.clearApiKey', (arg?: unknown) => clearApiKey(keys, log, arg)),
   );
 }
 
-async function setApiKey(keys: KeyStore, log: vscode.LogOutputChannel, arg: unknown): Promise<void> {
+async function setApiKey(keys: KeyStore, log: TandemLog, check: KeyCheck, arg: unknown): Promise<void> {
   const provider = isProviderId(arg) ? arg : await pickProvider(keys, 'Set the API key for which provider?');
   if (!provider) return;
   const info = providerInfo(provider);
@@ -28,12 +33,29 @@ async function setApiKey(keys: KeyStore, log: vscode.LogOutputChannel, arg: unkn
     validateInput: validateKeyInput,
   });
   if (key === undefined) return;
+  keys.remember(key);
+  const problem = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Tandem: checking the ${info.displayName} key…` },
+    () => check(provider, key.trim()).then(() => undefined, (error: unknown) => error),
+  );
+  if (problem instanceof ProviderError && (problem.kind === 'auth' || problem.kind === 'billing')) {
+    log.warn(`${info.displayName} key check failed: ${problem.message}`);
+    void vscode.window.showErrorMessage(`Tandem: ${log.clean(problem.message)} The key was not saved.`);
+    return;
+  }
   await keys.store(provider, key);
   log.info(`${info.displayName} API key saved in secret storage.`);
-  void vscode.window.showInformationMessage(`Tandem: ${info.displayName} API key saved in VS Code's secret storage.`);
+  if (problem) {
+    const why = problem instanceof Error ? problem.message : String(problem);
+    log.warn(`${info.displayName} key saved without a check: ${why}`);
+    void vscode.window.showWarningMessage(
+      `Tandem: ${info.displayName} API key saved, but it could not be checked now: ${log.clean(why)}`);
+    return;
+  }
+  void vscode.window.showInformationMessage(`Tandem: ${info.displayName} API key checked and saved in VS Code's secret storage.`);
 }
 
-async function clearApiKey(keys: KeyStore, log: vscode.LogOutputChannel, arg: unknown): Promise<void> {
+async function clearApiKey(keys: KeyStore, log: TandemLog, arg: unknown): Promise<void> {
   const provider = isProviderId(arg) ? arg : await pickProvider(keys, 'Clear the stored API key of which provider?');
   if (!provider) return;
   const info = providerInfo(provider);

@@ -4,6 +4,9 @@ import { providerInfo, type ProviderId } from '../../core/models/providers';
 
 /** API keys: VS Code's SecretStorage first, then the provider's environment variable. Nothing else. */
 export class KeyStore {
+  /** Every key this window has handled, so logs and messages can be scrubbed of them. */
+  private readonly seen = new Set<string>();
+
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly env: NodeJS.ProcessEnv = process.env,
@@ -11,7 +14,18 @@ export class KeyStore {
 
   async resolve(provider: ProviderId): Promise<ResolvedKey> {
     const stored = await this.secrets.get(secretName(provider));
-    return resolveKey(stored, this.env[providerInfo(provider).keyEnvVar]);
+    const resolved = resolveKey(stored, this.env[providerInfo(provider).keyEnvVar]);
+    if (resolved.key) this.seen.add(resolved.key);
+    return resolved;
+  }
+
+  knownKeys(): Iterable<string> {
+    return this.seen;
+  }
+
+  /** A key typed by the user, not yet stored: scrub it from anything said about checking it. */
+  remember(key: string): void {
+    this.seen.add(key.trim());
   }
 
   async hasStored(provider: ProviderId): Promise<boolean> {

@@ -87,6 +87,17 @@ describe('API keys', () => {
     assert.equal(await context.secrets.get('tandem.apiKey.anthropic'), undefined, 'Escape stores nothing');
   });
 
+  it('checks a key with a cheap call and does not store one the provider rejects', async () => {
+    const { context } = await activateTandem();
+    await setKey('openai', 'bad-key-rejected-by-provider');
+    assert.equal(await context.secrets.get('tandem.apiKey.openai'), undefined);
+    const log = await waitFor('the log line about the rejected key', () => {
+      const text = tandemLog();
+      return text.includes('OpenAI key check failed') ? text : undefined;
+    });
+    assert.ok(!log.includes('bad-key-rejected-by-provider'), 'the rejected key is not in the log');
+  });
+
   it('Clear API Key removes the stored key', async () => {
     const { context } = await activateTandem();
     await setKey('anthropic', key);

@@ -1,0 +1,256 @@
+import { ProviderError, type ChatMessage, type ModelClient, type ModelRequest, type ModelResult, type StreamHandlers } from '../../providers/types';
+import { checkBudget, type BudgetCaps, type BudgetMode } from '../cost/budget';
+import { costMicroUsd } from '../cost/cost';
+import type { PeriodSpend } from '../cost/periodSpend';
+import { formatUsd } from '../format/spend';
+import type { LedgerRecord } from '../ledger/record';
+import type { Logger } from '../log/logger';
+import type { ModelId, ModelTable, RoutingTable, TaskRoute } from '../models/modelTable';
+import type { ProviderId } from '../models/providers';
+import type { TaskKind } from '../models/tasks';
+import { Cooldowns, shouldFallBack } from '../routing/fallback';
+import { route } from '../routing/router';
+import type { SessionSpend } from '../spend/sessionSpend';
+import { estimateRequestTokens } from '../tokens/estimate';
+import { ZERO_USAGE, totalTokens, type Usage } from '../usage/usage';
+import { BudgetBlockedError, InputTooLargeError, NeedsKeyError } from './errors';
+import { runSegmented } from './segmented';
+
+/** What a feature asks for; the service picks the model. */
+export interface TaskRequest {
+  readonly task: TaskKind;
+  readonly system: readonly string[];
+  readonly messages: readonly ChatMessage[];
+  readonly jsonSchema?: ModelRequest['jsonSchema'];
+  /** Defaults to the task's route. */
+  readonly maxOutputTokens?: number;
+  readonly promptCacheKey?: string;
+  readonly cacheTtl?: '5m' | '1h';
+  readonly signal?: AbortSignal;
+  /** The user picked this model for this call. */
+  readonly forceModel?: ModelId;
+}
+
+export interface TaskHandlers extends StreamHandlers {
+  /** The text streamed so far is void: the task is starting again on another model. */
+  readonly onRestart?: (why: string) => void;
+}
+
+export interface TaskOutcome {
+  readonly result: ModelResult;
+  readonly model: ModelId;
+  readonly reason: string;
+  readonly fellBackFrom?: ModelId;
+}
+
+export interface ModelServiceSettings {
+  readonly models: ModelTable;
+  readonly routes: RoutingTable;
+  readonly fallbackEnabled: boolean;
+  readonly budget: { readonly caps: BudgetCaps; readonly mode: BudgetMode };
+}
+
+/** The few things the service needs from the editor. */
+export interface ModelServiceUi {
+  /** Budget set to block: ask before sending. Resolves true to send anyway. */
+  confirmOverBudget(message: string): Promise<boolean>;
+  /** Budget set to warn: tell, and go on. */
+  warnOverBudget(message: string): void;
+  /** One line: the task moved to the other model. */
+  announceFallback(message: string): void;
+}
+
+export interface ModelServiceDeps {
+  readonly settings: () => ModelServiceSettings;
+  readonly hasKey: (provider: ProviderId) => Promise<boolean>;
+  readonly client: (provider: ProviderId) => Promise<ModelClient>;
+  readonly ledger: { append(record: LedgerRecord): Promise<void> };
+  readonly periodSpend: PeriodSpend;
+  readonly session: SessionSpend;
+  readonly sessionId: string;
+  readonly cooldowns: Cooldowns;
+  readonly ui: ModelServiceUi;
+  readonly log: Logger;
+  readonly now?: () => Date;
+  readonly newId?: () => string;
+}
+
+/** Failures that were accepted by the provider and may have been billed: record an estimate if no usage came. */
+const MAYBE_BILLED = new Set(['cancelled', 'mid-stream', 'timeout', 'overloaded']);
+
+/**
+ * The engine under every feature: route, check the budget, call, fall back once, record every call in
+ * the ledger and the session total.
+ */
+export class ModelService {
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+  private counter = 0;
+
+  constructor(private readonly deps: ModelServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+    this.newId = deps.newId ?? (() => `${Date.now().toString(36)}-${process.pid.toString(36)}-${(this.counter++).toString(36)}`);
+  }
+
+  async run(request: TaskRequest, handlers: TaskHandlers = {}): Promise<TaskOutcome> {
+    const settings = this.deps.settings();
+    const { models, routes } = settings;
+    const keys = { openai: await this.deps.hasKey('openai'), anthropic: await this.deps.hasKey('anthropic') };
+    const inputTokens = {
+      openai: estimateRequestTokens(request.system, request.messages, 'openai'),
+      anthropic: estimateRequestTokens(request.system, request.messages, 'anthropic'),
+    };
+    const decision = route({
+      task: request.task,
+      inputTokens,
+      hasKey: (p) => keys[p],
+      isCoolingDown: (p) => this.deps.cooldowns.isCoolingDown(p),
+      fallbackEnabled: settings.fallbackEnabled,
+      forceModel: request.forceModel,
+    }, models, routes);
+    this.deps.log.info(`route: ${decision.reason}`);
+
+    switch (decision.kind) {
+      case 'refuse':
+        throw new InputTooLargeError(decision.reason);
+      case 'needs-key': {
+        const provider = models[decision.model].provider;
+        const alt = decision.alternative ? ` You can also run it on ${models[decision.alternative].displayName}.` : '';
+        throw new NeedsKeyError(provider, decision.model, decision.alternative,
+          `${models[decision.model].displayName} needs an ${provider === 'openai' ? 'OpenAI' : 'Anthropic'} API key. Run "Tandem: Set API Key…".${alt}`);
+      }
+      case 'segment':
+        await this.guardBudget(decision.model, inputTokens[models[decision.model].provider], decision.route.maxOutputTokens, settings);
+        return runSegmented(request, handlers, decision, (req, h) => this.callOnce(decision.model, req, decision.route, decision.reason, false, h), models);
+      case 'call':
+        break;
+    }
+
+    const maxOut = request.maxOutputTokens ?? decision.route.maxOutputTokens;
+    await this.guardBudget(decision.model, inputTokens[models[decision.model].provider], maxOut, settings);
+    const fallback = decision.fallback;
+    try {
+      const result = await this.callOnce(decision.model, request, decision.route, decision.reason, fallback !== undefined, handlers);
+      return { result, model: decision.model, reason: decision.reason };
+    } catch (error) {
+      if (!(error instanceof ProviderError) || !fallback || !shouldFallBack(error.kind)) throw error;
+      const from = models[decision.model];
+      const to = models[fallback];
+      this.deps.cooldowns.trip(from.provider);
+      const line = `${from.displayName} failed (${describeFailure(error.kind)}); ran this on ${to.displayName} instead.`;
+      this.deps.log.warn(`fallback: ${line}`);
+      handlers.onRestart?.(line);
+      this.deps.ui.announceFallback(line);
+      const reason = `${request.task} → ${to.displayName}: fallback after ${from.displayName} failed (${error.kind})`;
+      const result = await this.callOnce(fallback, request, decision.route, reason, false, handlers);
+      return { result, model: fallback, reason, fellBackFrom: decision.model };
+    }
+  }
+
+  private async guardBudget(model: ModelId, inputTokens: number, maxOutputTokens: number, settings: ModelServiceSettings): Promise<void> {
+    const { caps, mode } = settings.budget;
+    if (!caps.sessionMicroUsd && !caps.dailyMicroUsd && !caps.monthlyMicroUsd) return;
+    const prices = settings.models[model].prices;
+    const estimate = costMicroUsd({ ...ZERO_USAGE, input: inputTokens, output: maxOutputTokens }, prices);
+    const check = checkBudget(caps, await this.deps.periodSpend.current(), estimate);
+    if (check.state !== 'over' || !check.message) return;
+    if (mode === 'block') {
+      this.deps.log.warn(`budget: ${check.message} Asking before sending.`);
+      if (!(await this.deps.ui.confirmOverBudget(check.message))) {
+        throw new BudgetBlockedError(`Not sent: ${check.message}`);
+      }
+    } else {
+      this.deps.log.warn(`budget: ${check.message}`);
+      this.deps.ui.warnOverBudget(check.message);
+    }
+  }
+
+  /** One request to one model, recorded whatever happens. */
+  private async callOnce(model: ModelId, request: TaskRequest, taskRoute: TaskRoute, reason: string, mayFallBack: boolean, handlers: StreamHandlers): Promise<ModelResult> {
+    const { models } = this.deps.settings();
+    const spec = models[model];
+    const started = this.now();
+    const modelRequest: ModelRequest = {
+      task: request.task,
+      model,
+      system: request.system,
+      messages: request.messages,
+      jsonSchema: request.jsonSchema,
+      maxOutputTokens: Math.min(request.maxOutputTokens ?? taskRoute.maxOutputTokens, spec.maxOutput),
+      reasoningEffort: spec.provider === 'openai' ? taskRoute.reasoningEffort : undefined,
+      promptCacheKey: request.promptCacheKey,
+      cacheTtl: request.cacheTtl,
+      signal: request.signal,
+    };
+    const client = await this.deps.client(spec.provider);
+    try {
+      const result = await client.stream(modelRequest, handlers);
+      await this.record(model, request.task, started, reason, {
+        usage: result.usage, estimated: result.usageEstimated, latencyMs: result.latencyMs,
+        outcome: result.stop === 'cancelled' ? 'cancelled' : 'ok', requestId: result.requestId,
+      });
+      this.deps.log.info(`${spec.displayName}: ${request.task} done in ${result.latencyMs} ms, request ${result.requestId ?? 'n/a'}`);
+      return result;
+    } catch (error) {
+      if (!(error instanceof ProviderError)) throw error;
+      const partial = error.details.partial;
+      const billed = MAYBE_BILLED.has(error.kind);
+      const usage: Usage = partial?.usage
+        ?? (billed ? { ...ZERO_USAGE, input: estimateRequestTokens(request.system, request.messages, spec.provider) } : ZERO_USAGE);
+      const outcome = error.kind === 'cancelled' ? 'cancelled' : mayFallBack && shouldFallBack(error.kind) ? 'fallback' : 'error';
+      await this.record(model, request.task, started, reason, {
+        usage,
+        estimated: partial ? partial.usageEstimated : billed,
+        latencyMs: partial?.latencyMs ?? this.now().getTime() - started.getTime(),
+        outcome,
+        requestId: error.details.requestId,
+        error: `${error.kind}: ${error.message}`,
+      });
+      this.deps.log[outcome === 'cancelled' ? 'info' : 'warn'](`${spec.displayName}: ${request.task} ${outcome}: ${error.message}`);
+      throw error;
+    }
+  }
+
+  private async record(
+    model: ModelId, task: TaskKind, started: Date, reason: string,
+    call: Pick<LedgerRecord, 'usage' | 'estimated' | 'latencyMs' | 'outcome' | 'requestId' | 'error'>,
+  ): Promise<void> {
+    const spec = this.deps.settings().models[model];
+    const record: LedgerRecord = {
+      v: 1,
+      id: this.newId(),
+      time: started.toISOString(),
+      session: this.deps.sessionId,
+      task,
+      model,
+      provider: spec.provider,
+      batch: false,
+      reason,
+      costMicroUsd: costMicroUsd(call.usage, spec.prices),
+      ...call,
+    };
+    this.deps.periodSpend.add(record);
+    this.deps.session.add({ tokens: totalTokens(record.usage), costMicroUsd: record.costMicroUsd });
+    this.deps.log.info(`cost: ${spec.displayName} ${task} ${formatUsd(record.costMicroUsd)} (${totalTokens(record.usage)} tokens${record.estimated ? ', estimated' : ''})`);
+    try {
+      await this.deps.ledger.append(record);
+    } catch (error) {
+      // The call happened and the session total has it; losing the line must not lose the answer.
+      this.deps.log.error(`ledger: could not append a record (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+}
+
+/** How a failure reads in the one-line fallback notice. */
+const FAILURE_WORDS: Readonly<Record<string, string>> = {
+  'rate-limit': 'rate limited',
+  overloaded: 'overloaded',
+  server: 'server error',
+  connection: 'could not connect',
+  timeout: 'timed out',
+  'mid-stream': 'the answer broke off',
+};
+
+function describeFailure(kind: string): string {
+  return FAILURE_WORDS[kind] ?? kind;
+}

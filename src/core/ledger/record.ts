@@ -1,0 +1,31 @@
+import type { ModelId } from '../models/modelTable';
+import type { ProviderId } from '../models/providers';
+import type { TaskKind } from '../models/tasks';
+import type { Usage } from '../usage/usage';
+
+/** How a call ended. `fallback`: this call failed and the task was sent to the other model. */
+export type CallOutcome = 'ok' | 'error' | 'cancelled' | 'fallback';
+
+/** One line of the ledger: one call to a model. Never holds prompt text, answers or keys. */
+export interface LedgerRecord {
+  readonly v: 1;
+  readonly id: string;
+  /** ISO-8601 time the call started. */
+  readonly time: string;
+  readonly session: string;
+  readonly task: TaskKind;
+  readonly model: ModelId;
+  readonly provider: ProviderId;
+  readonly usage: Usage;
+  readonly costMicroUsd: number;
+  readonly latencyMs: number;
+  readonly outcome: CallOutcome;
+  readonly batch: boolean;
+  /** True when usage is an estimate (the provider reported none). */
+  readonly estimated: boolean;
+  readonly requestId?: string;
+  /** Why this model was chosen (one line). */
+  readonly reason?: string;
+  /** Short failure description for error / fallback outcomes (never a key). */
+  readonly error?: string;
+}

@@ -1,0 +1,52 @@
+import { isModelId } from '../models/modelTable';
+import { isTaskKind } from '../models/tasks';
+import type { Usage } from '../usage/usage';
+import type { CallOutcome, LedgerRecord } from './record';
+
+const PROVIDER_IDS: readonly unknown[] = ['openai', 'anthropic'];
+const OUTCOMES: readonly CallOutcome[] = ['ok', 'error', 'cancelled', 'fallback'];
+const USAGE_FIELDS: readonly (keyof Usage)[] = ['input', 'cacheRead', 'cacheWrite5m', 'cacheWrite1h', 'output', 'reasoning'];
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+function isOptionalString(value: unknown): boolean {
+  return value === undefined || typeof value === 'string';
+}
+
+function isUsage(value: unknown): value is Usage {
+  if (typeof value !== 'object' || value === null) return false;
+  const u = value as Record<string, unknown>;
+  return USAGE_FIELDS.every((field) => isCount(u[field]));
+}
+
+/**
+ * True when a parsed ledger line can be used as a LedgerRecord. The ledger outlives any one version of the
+ * code and may be damaged on disk, so the report checks every field it relies on (enums included: code
+ * downstream indexes tables by model and task) rather than trusting the file.
+ */
+export function isLedgerRecord(value: unknown): value is LedgerRecord {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const r = value as Record<string, unknown>;
+  return (
+    r.v === 1 &&
+    typeof r.id === 'string' &&
+    typeof r.time === 'string' &&
+    !Number.isNaN(Date.parse(r.time)) &&
+    typeof r.session === 'string' &&
+    isTaskKind(r.task) &&
+    isModelId(r.model) &&
+    PROVIDER_IDS.includes(r.provider) &&
+    isUsage(r.usage) &&
+    isCount(r.costMicroUsd) &&
+    typeof r.latencyMs === 'number' &&
+    Number.isFinite(r.latencyMs) &&
+    (OUTCOMES as readonly unknown[]).includes(r.outcome) &&
+    typeof r.batch === 'boolean' &&
+    typeof r.estimated === 'boolean' &&
+    isOptionalString(r.requestId) &&
+    isOptionalString(r.reason) &&
+    isOptionalString(r.error)
+  );
+}

@@ -1,0 +1,50 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ModelService } from '../../core/calls/modelService';
+import { PeriodSpend } from '../../core/cost/periodSpend';
+import { LedgerStore } from '../../core/ledger/store';
+import { Cooldowns } from '../../core/routing/fallback';
+import type { SessionSpend } from '../../core/spend/sessionSpend';
+import type { KeyStore } from '../keys/keyStore';
+import type { TandemLog } from '../log';
+import { ClientPool } from './clientPool';
+import { TandemSettings } from './settings';
+
+export interface ModelLayer {
+  readonly service: ModelService;
+  readonly ledger: LedgerStore;
+  readonly clients: ClientPool;
+  readonly settings: TandemSettings;
+}
+
+/** Wires the core engine to VS Code: settings, keys, the ledger in global storage, and the user's prompts. */
+export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStore, log: TandemLog, session: SessionSpend): ModelLayer {
+  const settings = new TandemSettings((problems) => {
+    problems.forEach((p) => log.warn(`settings: ${p}`));
+    void vscode.window.showWarningMessage(`Tandem: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more in the Tandem log)` : ''}`);
+  });
+  const clients = new ClientPool(keys, settings);
+  const ledger = new LedgerStore(path.join(context.globalStorageUri.fsPath, 'ledger'));
+  const periodSpend = new PeriodSpend(
+    async (from) => (await ledger.read({ from })).records,
+    () => session.totals.costMicroUsd,
+  );
+  const service = new ModelService({
+    settings: () => settings.models(),
+    hasKey: (p) => clients.hasKey(p),
+    client: (p) => clients.client(p),
+    ledger,
+    periodSpend,
+    session,
+    sessionId: vscode.env.sessionId,
+    cooldowns: new Cooldowns(),
+    log,
+    ui: {
+      confirmOverBudget: async (message) =>
+        (await vscode.window.showWarningMessage(`Tandem: ${message}`, { modal: true }, 'Send Anyway')) === 'Send Anyway',
+      warnOverBudget: (message) => void vscode.window.showWarningMessage(`Tandem: ${message}`),
+      announceFallback: (line) => void vscode.window.showInformationMessage(`Tandem: ${line}`),
+    },
+  });
+  return { service, ledger, clients, settings };
+}

@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import { parseBudgetSettings } from '../../core/cost/budget';
+import type { ModelServiceSettings } from '../../core/calls/modelService';
+import { DEFAULT_MODELS, DEFAULT_ROUTES } from '../../core/models/modelTable';
+import { applyModelOverrides, applyRoutingOverrides } from '../../core/models/overrides';
+import type { ProviderId } from '../../core/models/providers';
+import type { ClientConfig } from '../../providers/types';
+
+export interface EndpointSettings {
+  readonly baseURL?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Tandem's settings, read fresh each time (VS Code caches configuration). Impossible values are reported
+ * once per distinct problem and the defaults are kept for them.
+ */
+export class TandemSettings {
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly report: (problems: string[]) => void) {}
+
+  models(): ModelServiceSettings {
+    const config = vscode.workspace.getConfiguration('tandem');
+    const models = applyModelOverrides(DEFAULT_MODELS, config.get('models'));
+    const routes = applyRoutingOverrides(DEFAULT_ROUTES, config.get('routing'));
+    const budget = parseBudgetSettings({
+      session: config.get('budget.session'),
+      daily: config.get('budget.daily'),
+      monthly: config.get('budget.monthly'),
+      mode: config.get('budget.mode'),
+    });
+    this.reportOnce([...models.problems, ...routes.problems, ...budget.problems]);
+    return {
+      models: models.table,
+      routes: routes.table,
+      fallbackEnabled: config.get<boolean>('fallback.enabled', true),
+      budget: { caps: budget.caps, mode: budget.mode },
+    };
+  }
+
+  /**
+   * Endpoints come from user (machine) settings only: a workspace's own value is ignored even if VS Code
+   * would offer it, so a cloned repository can never send the user's key to another server.
+   */
+  endpoint(provider: ProviderId): EndpointSettings {
+    const config = vscode.workspace.getConfiguration('tandem');
+    const baseURL = userValue<string>(config, `${provider}.baseUrl`)?.trim();
+    const headers = userValue<Record<string, unknown>>(config, `${provider}.headers`);
+    const problems: string[] = [];
+    const cleanHeaders: Record<string, string> = {};
+    for (const [name, value] of Object.entries(headers ?? {})) {
+      if (typeof value === 'string') cleanHeaders[name] = value;
+      else problems.push(`tandem.${provider}.headers["${name}"] must be a string; it is ignored.`);
+    }
+    if (baseURL && !/^https?:\/\//i.test(baseURL)) {
+      problems.push(`tandem.${provider}.baseUrl "${baseURL}" is not an http(s) URL; the provider's default endpoint is used.`);
+      this.reportOnce(problems);
+      return { headers: cleanHeaders };
+    }
+    this.reportOnce(problems);
+    return { baseURL: baseURL || undefined, headers: cleanHeaders };
+  }
+
+  clientConfig(provider: ProviderId, apiKey: string): ClientConfig {
+    const config = vscode.workspace.getConfiguration('tandem');
+    const endpoint = this.endpoint(provider);
+    return {
+      apiKey,
+      baseURL: endpoint.baseURL,
+      headers: endpoint.headers,
+      timeoutMs: Math.max(1, config.get<number>('requestTimeoutSeconds', 120)) * 1000,
+      maxRetries: Math.max(0, Math.floor(config.get<number>('maxRetries', 2))),
+    };
+  }
+
+  private reportOnce(problems: string[]): void {
+    const fresh = problems.filter((p) => !this.reported.has(p));
+    fresh.forEach((p) => this.reported.add(p));
+    if (fresh.length > 0) this.report(fresh);
+  }
+}
+
+function userValue<T>(config: vscode.WorkspaceConfiguration, key: string): T | undefined {
+  const inspected = config.inspect<T>(key);
+  return inspected?.globalValue ?? inspected?.defaultValue;
+}

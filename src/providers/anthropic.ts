@@ -1,0 +1,136 @@
+// Claude models through the official `@anthropic-ai/sdk`: the Messages API, streamed.
+import type { MessageParam, Usage as AnthropicUsage } from '@anthropic-ai/sdk/resources/messages/messages';
+import type { Usage } from '../core/usage/usage';
+import { systemBlocks } from './anthropicCache';
+import { sdkLoadError, toProviderError } from './errors';
+import { parseJsonAnswer, StreamRun } from './streamRun';
+import type { ChatMessage, ClientConfig, ModelClient, ModelRequest, ModelResult, StreamHandlers } from './types';
+
+const importSdk = () => import('@anthropic-ai/sdk');
+type AnthropicModule = Awaited<ReturnType<typeof importSdk>>;
+type Anthropic = InstanceType<AnthropicModule['Anthropic']>;
+
+/** The model checkKey() retrieves: the one Tandem uses. */
+const CHECK_MODEL = 'claude-haiku-4-5';
+
+export class AnthropicClient implements ModelClient {
+  readonly provider = 'anthropic' as const;
+  private sdk: Promise<{ module: AnthropicModule; client: Anthropic }> | undefined;
+
+  constructor(private readonly config: ClientConfig) {}
+
+  async stream(request: ModelRequest, handlers?: StreamHandlers): Promise<ModelResult> {
+    const run = new StreamRun('anthropic', request, handlers);
+    const { module, client } = await this.load();
+    let requestId: string | undefined;
+    const fail = (err: unknown) =>
+      toProviderError(err, module, {
+        provider: 'anthropic',
+        apiKey: this.config.apiKey,
+        signal: request.signal,
+        textStarted: run.textStarted,
+        timeoutMs: this.config.timeoutMs,
+        requestId,
+        partial: run.partial(),
+      });
+    if (request.signal?.aborted) throw fail(new module.APIUserAbortError());
+
+    try {
+      run.sent = true;
+      // The signal goes to the SDK, which passes it to fetch: aborting closes the HTTP request.
+      const stream = client.messages.stream(buildParams(request), { signal: request.signal });
+      for await (const event of stream) {
+        if (event.type === 'message_start') {
+          requestId = stream.request_id ?? undefined;
+          run.reportPromptUsage(normaliseUsage(event.message.usage));
+        } else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') run.addText(event.delta.text);
+      }
+      if (request.signal?.aborted) throw new module.APIUserAbortError();
+      const message = await stream.finalMessage();
+      const text = run.text || message.content.map((b) => (b.type === 'text' ? b.text : '')).join('');
+      return {
+        text,
+        json: parseJsonAnswer(request, text),
+        usage: normaliseUsage(message.usage),
+        usageEstimated: false,
+        model: message.model,
+        requestId: stream.request_id ?? requestId,
+        latencyMs: run.latencyMs(),
+        stop: message.stop_reason === 'max_tokens' ? 'max-tokens' : 'complete',
+      };
+    } catch (err) {
+      throw fail(err);
+    }
+  }
+
+  async checkKey(): Promise<void> {
+    const { module, client } = await this.load();
+    try {
+      await client.models.retrieve(CHECK_MODEL);
+    } catch (err) {
+      throw toProviderError(err, module, { provider: 'anthropic', apiKey: this.config.apiKey, textStarted: false, timeoutMs: this.config.timeoutMs });
+    }
+  }
+
+  /** The SDK is imported on first use, so activating the extension never loads it. */
+  private load(): Promise<{ module: AnthropicModule; client: Anthropic }> {
+    this.sdk ??= importSdk().then((module) => {
+      const { apiKey, baseURL, headers, timeoutMs, maxRetries } = this.config;
+      const client = new module.Anthropic({
+        apiKey,
+        // Empty means the SDK default, which honours ANTHROPIC_BASE_URL.
+        ...(baseURL ? { baseURL } : {}),
+        ...(headers ? { defaultHeaders: { ...headers } } : {}),
+        ...(timeoutMs !== undefined ? { timeout: timeoutMs } : {}),
+        maxRetries: maxRetries ?? 2,
+      });
+      return { module, client };
+    }, (err: unknown) => {
+      this.sdk = undefined; // let the next call try again
+      throw sdkLoadError('anthropic', err);
+    });
+    return this.sdk;
+  }
+}
+
+/**
+ * The request body. No temperature/top_p/top_k: API version 2026-10-21 refuses them. Structured output uses
+ * `output_config.format` (the installed SDK types and the API accept it), so the answer streams as text.
+ */
+function buildParams(request: ModelRequest) {
+  const system = systemBlocks(request.system, request.model, request.cacheTtl);
+  return {
+    model: request.model,
+    max_tokens: request.maxOutputTokens,
+    ...(system.length ? { system } : {}),
+    messages: request.messages.map(toMessageParam),
+    ...(request.jsonSchema ? { output_config: { format: { type: 'json_schema' as const, schema: request.jsonSchema.schema } } } : {}),
+  };
+}
+
+function toMessageParam(message: ChatMessage): MessageParam {
+  if (typeof message.content === 'string') return { role: message.role, content: message.content };
+  return {
+    role: message.role,
+    content: message.content.map((p) =>
+      p.type === 'text'
+        ? { type: 'text' as const, text: p.text }
+        : { type: 'image' as const, source: { type: 'base64' as const, media_type: p.mediaType, data: p.base64 } },
+    ),
+  };
+}
+
+/** Anthropic's input_tokens already excludes cache reads and writes; writes split by lifetime when reported. */
+function normaliseUsage(usage: AnthropicUsage): Usage {
+  const split = usage.cache_creation;
+  const write5m = split ? (split.ephemeral_5m_input_tokens ?? 0) : (usage.cache_creation_input_tokens ?? 0);
+  const write1h = split ? (split.ephemeral_1h_input_tokens ?? 0) : 0;
+  return {
+    input: usage.input_tokens ?? 0,
+    cacheRead: usage.cache_read_input_tokens ?? 0,
+    cacheWrite5m: write5m,
+    cacheWrite1h: write1h,
+    output: usage.output_tokens ?? 0,
+    reasoning: usage.output_tokens_details?.thinking_tokens ?? 0,
+  };
+}

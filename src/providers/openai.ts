@@ -1,0 +1,150 @@
+// GPT models through the official `openai` SDK: the Responses API, streamed.
+import type { ResponseInputItem, Response as OpenAIResponse } from 'openai/resources/responses/responses';
+import type { Usage } from '../core/usage/usage';
+import { sdkLoadError, toProviderError } from './errors';
+import { parseJsonAnswer, StreamRun } from './streamRun';
+import type { ChatMessage, ClientConfig, ModelClient, ModelRequest, ModelResult, StreamHandlers } from './types';
+
+const importSdk = () => import('openai');
+type OpenAIModule = Awaited<ReturnType<typeof importSdk>>;
+type OpenAI = InstanceType<OpenAIModule['OpenAI']>;
+
+/** The model checkKey() retrieves: the one Tandem uses, so a key without access to it fails early. */
+const CHECK_MODEL = 'gpt-5.4-mini';
+
+export class OpenAIClient implements ModelClient {
+  readonly provider = 'openai' as const;
+  private sdk: Promise<{ module: OpenAIModule; client: OpenAI }> | undefined;
+
+  constructor(private readonly config: ClientConfig) {}
+
+  async stream(request: ModelRequest, handlers?: StreamHandlers): Promise<ModelResult> {
+    const run = new StreamRun('openai', request, handlers);
+    const { module, client } = await this.load();
+    let requestId: string | undefined;
+    const fail = (err: unknown) =>
+      toProviderError(err, module, {
+        provider: 'openai',
+        apiKey: this.config.apiKey,
+        signal: request.signal,
+        textStarted: run.textStarted,
+        timeoutMs: this.config.timeoutMs,
+        requestId,
+        partial: run.partial(),
+      });
+    if (request.signal?.aborted) throw fail(new module.APIUserAbortError());
+
+    let final: OpenAIResponse | undefined;
+    try {
+      run.sent = true;
+      // The raw event stream (rather than responses.stream()) because it also gives the x-request-id.
+      // The signal goes to the SDK, which passes it to fetch: aborting closes the HTTP request.
+      const { data: stream, request_id } = await client.responses
+        .create({ ...buildParams(request), stream: true }, { signal: request.signal })
+        .withResponse();
+      requestId = request_id ?? undefined;
+      for await (const event of stream) {
+        if (event.type === 'response.output_text.delta') run.addText(event.delta);
+        else if (event.type === 'response.completed' || event.type === 'response.incomplete' || event.type === 'response.failed') {
+          final = event.response;
+        }
+      }
+    } catch (err) {
+      throw fail(err);
+    }
+    // An abort can end the iteration quietly instead of throwing.
+    if (request.signal?.aborted) throw fail(new module.APIUserAbortError());
+    if (!final) throw fail(new Error('the stream ended without a final response'));
+    if (final.status === 'failed') {
+      throw fail(new module.APIError(undefined, final.error ?? { message: 'The response failed.' }, undefined, undefined));
+    }
+
+    const text = run.text || final.output_text || '';
+    return {
+      text,
+      json: parseJsonAnswer(request, text),
+      usage: final.usage ? normaliseUsage(final.usage) : run.partial().usage,
+      usageEstimated: !final.usage,
+      model: final.model,
+      requestId,
+      latencyMs: run.latencyMs(),
+      stop: final.status === 'incomplete' && final.incomplete_details?.reason === 'max_output_tokens' ? 'max-tokens' : 'complete',
+    };
+  }
+
+  async checkKey(): Promise<void> {
+    const { module, client } = await this.load();
+    try {
+      await client.models.retrieve(CHECK_MODEL);
+    } catch (err) {
+      throw toProviderError(err, module, { provider: 'openai', apiKey: this.config.apiKey, textStarted: false, timeoutMs: this.config.timeoutMs });
+    }
+  }
+
+  /** The SDK is imported on first use, so activating the extension never loads it. */
+  private load(): Promise<{ module: OpenAIModule; client: OpenAI }> {
+    this.sdk ??= importSdk().then((module) => {
+      const { apiKey, baseURL, headers, timeoutMs, maxRetries } = this.config;
+      const client = new module.OpenAI({
+        apiKey,
+        // Empty means the SDK default, which honours OPENAI_BASE_URL.
+        ...(baseURL ? { baseURL } : {}),
+        ...(headers ? { defaultHeaders: { ...headers } } : {}),
+        ...(timeoutMs !== undefined ? { timeout: timeoutMs } : {}),
+        maxRetries: maxRetries ?? 2,
+      });
+      return { module, client };
+    }, (err: unknown) => {
+      this.sdk = undefined; // let the next call try again
+      throw sdkLoadError('openai', err);
+    });
+    return this.sdk;
+  }
+}
+
+/** The request body. Never temperature/top_p: GPT-5 models refuse them. */
+function buildParams(request: ModelRequest) {
+  return {
+    model: request.model,
+    store: false,
+    ...(request.system.length ? { instructions: request.system.join('\n\n') } : {}),
+    input: request.messages.map(toInputItem),
+    max_output_tokens: request.maxOutputTokens,
+    ...(request.reasoningEffort ? { reasoning: { effort: request.reasoningEffort } } : {}),
+    ...(request.promptCacheKey ? { prompt_cache_key: request.promptCacheKey } : {}),
+    ...(request.jsonSchema
+      ? { text: { format: { type: 'json_schema' as const, name: request.jsonSchema.name, strict: true, schema: request.jsonSchema.schema } } }
+      : {}),
+  };
+}
+
+function toInputItem(message: ChatMessage): ResponseInputItem {
+  if (message.role === 'assistant') {
+    // Earlier answers go back as plain text (input parts are user-side; images only come from the user).
+    const text = typeof message.content === 'string' ? message.content : message.content.map((p) => (p.type === 'text' ? p.text : '')).join('');
+    return { role: 'assistant', content: text };
+  }
+  const parts = typeof message.content === 'string' ? [{ type: 'text' as const, text: message.content }] : message.content;
+  return {
+    role: 'user',
+    content: parts.map((p) =>
+      p.type === 'text'
+        ? { type: 'input_text' as const, text: p.text }
+        : { type: 'input_image' as const, image_url: `data:${p.mediaType};base64,${p.base64}`, detail: 'auto' as const },
+    ),
+  };
+}
+
+/** input_tokens includes the cached ones and output_tokens the reasoning ones; Usage wants input without cache. */
+function normaliseUsage(usage: NonNullable<OpenAIResponse['usage']>): Usage {
+  const cached = usage.input_tokens_details?.cached_tokens ?? 0;
+  return {
+    input: Math.max(0, (usage.input_tokens ?? 0) - cached),
+    cacheRead: cached,
+    // OpenAI caches automatically with no write premium: written tokens are billed as ordinary input.
+    cacheWrite5m: 0,
+    cacheWrite1h: 0,
+    output: usage.output_tokens ?? 0,
+    reasoning: usage.output_tokens_details?.reasoning_tokens ?? 0,
+  };
+}

@@ -1,0 +1,106 @@
+import type { ModelId, ReasoningEffort } from '../core/models/modelTable';
+import type { ProviderId } from '../core/models/providers';
+import type { TaskKind } from '../core/models/tasks';
+import type { Usage } from '../core/usage/usage';
+
+/** One part of a user message. Images go to both models as image inputs. */
+export type ContentPart =
+  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'image'; readonly mediaType: 'image/png' | 'image/jpeg'; readonly base64: string };
+
+export interface ChatMessage {
+  readonly role: 'user' | 'assistant';
+  readonly content: string | readonly ContentPart[];
+}
+
+/** A provider-neutral request. Adapters turn it into each API's shape. */
+export interface ModelRequest {
+  readonly task: TaskKind;
+  readonly model: ModelId;
+  /**
+   * Stable text first (system prompt, rules, schema) so prompt caching works: OpenAI `instructions`;
+   * Anthropic `system` blocks, with `cache_control` on the last one when it is long enough to be cached.
+   */
+  readonly system: readonly string[];
+  readonly messages: readonly ChatMessage[];
+  /** Strict structured output: the answer must be JSON valid against this schema. */
+  readonly jsonSchema?: { readonly name: string; readonly schema: Record<string, unknown> };
+  readonly maxOutputTokens: number;
+  readonly reasoningEffort?: ReasoningEffort;
+  /** OpenAI `prompt_cache_key`; ignored by Anthropic. */
+  readonly promptCacheKey?: string;
+  /** Anthropic cache lifetime for the cached system prefix. */
+  readonly cacheTtl?: '5m' | '1h';
+  readonly signal?: AbortSignal;
+}
+
+export type StopReason = 'complete' | 'max-tokens' | 'cancelled' | 'failed';
+
+export interface ModelResult {
+  readonly text: string;
+  /** Parsed JSON when a schema was given and the answer parsed. */
+  readonly json?: unknown;
+  readonly usage: Usage;
+  /** True when the provider reported no usage (cancelled early) and `usage` is an estimate. */
+  readonly usageEstimated: boolean;
+  /** The model id the provider says answered. */
+  readonly model: string;
+  readonly requestId?: string;
+  readonly latencyMs: number;
+  readonly stop: StopReason;
+}
+
+/** Why a call failed, in the terms routing decides on (fallback or not) and the user reads. */
+export type FailureKind =
+  | 'rate-limit' // 429
+  | 'server' // 5xx
+  | 'overloaded' // 529 or a mid-stream overloaded_error
+  | 'connection'
+  | 'timeout'
+  | 'mid-stream' // the stream broke after it started
+  | 'bad-request' // 400, 404, 413, 422: our request or the model name is wrong
+  | 'auth' // 401, 403
+  | 'billing' // 402
+  | 'cancelled';
+
+/** Thrown by adapters. `message` never contains a key (adapters redact before throwing). */
+export class ProviderError extends Error {
+  constructor(
+    readonly provider: ProviderId,
+    readonly kind: FailureKind,
+    message: string,
+    readonly details: {
+      readonly status?: number;
+      readonly requestId?: string;
+      /** What the provider reported before failing, if anything (usage of a broken stream). */
+      readonly partial?: Pick<ModelResult, 'text' | 'usage' | 'usageEstimated' | 'latencyMs'>;
+    } = {},
+  ) {
+    super(message);
+    this.name = 'ProviderError';
+  }
+}
+
+export interface StreamHandlers {
+  /** Each text delta as it arrives. */
+  readonly onText?: (delta: string) => void;
+}
+
+/** One interface for both providers. */
+export interface ModelClient {
+  readonly provider: ProviderId;
+  /** Streams the answer; resolves with the final result, or throws ProviderError. */
+  stream(request: ModelRequest, handlers?: StreamHandlers): Promise<ModelResult>;
+  /** A cheap authenticated call to check a key (lists or retrieves a model). Throws ProviderError. */
+  checkKey(): Promise<void>;
+}
+
+/** What an adapter needs to build its SDK client. Empty baseURL means the SDK default (and its env var). */
+export interface ClientConfig {
+  readonly apiKey: string;
+  readonly baseURL?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Per-attempt timeout in ms. */
+  readonly timeoutMs?: number;
+  readonly maxRetries?: number;
+}
