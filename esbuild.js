@@ -18,7 +18,8 @@ const extension = {
   platform: 'node',
   target: 'node20',
   external: ['vscode'],
-  sourcemap: true,
+  // Maps for development only: in the .vsix they would triple its size for no use to the user.
+  sourcemap: !production,
   minify: production,
   // Taken first thing when the bundle loads, so activation time includes module load.
   banner: { js: 'var __tandemBundleStart = performance.now();' },

@@ -63,7 +63,7 @@ export class OpenAIClient implements ModelClient {
     return {
       text,
       json: parseJsonAnswer(request, text),
-      usage: final.usage ? normaliseUsage(final.usage) : run.partial().usage,
+      usage: final.usage ? normaliseOpenAIUsage(final.usage) : run.partial().usage,
       usageEstimated: !final.usage,
       model: final.model,
       requestId,
@@ -135,8 +135,8 @@ function toInputItem(message: ChatMessage): ResponseInputItem {
   };
 }
 
-/** input_tokens includes the cached ones and output_tokens the reasoning ones; Usage wants input without cache. */
-function normaliseUsage(usage: NonNullable<OpenAIResponse['usage']>): Usage {
+/** input_tokens includes the cached ones and output_tokens the reasoning ones; Usage wants input without cache. Batch results share this shape. */
+export function normaliseOpenAIUsage(usage: NonNullable<OpenAIResponse['usage']>): Usage {
   const cached = usage.input_tokens_details?.cached_tokens ?? 0;
   return {
     input: Math.max(0, (usage.input_tokens ?? 0) - cached),

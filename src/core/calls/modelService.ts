@@ -11,7 +11,8 @@ import type { TaskKind } from '../models/tasks';
 import { Cooldowns, shouldFallBack } from '../routing/fallback';
 import { route } from '../routing/router';
 import type { SessionSpend } from '../spend/sessionSpend';
-import { estimateRequestTokens } from '../tokens/estimate';
+import { estimateRequestTokens, estimateTokens } from '../tokens/estimate';
+import type { TokenCounter } from '../tokens/tokenCounter';
 import { ZERO_USAGE, totalTokens, type Usage } from '../usage/usage';
 import { BudgetBlockedError, InputTooLargeError, NeedsKeyError } from './errors';
 import { runSegmented } from './segmented';
@@ -71,9 +72,14 @@ export interface ModelServiceDeps {
   readonly cooldowns: Cooldowns;
   readonly ui: ModelServiceUi;
   readonly log: Logger;
+  /** Exact OpenAI counts for inputs near GPT-5.4 Mini's input limit, where an estimate could misroute. */
+  readonly tokens?: TokenCounter;
   readonly now?: () => Date;
   readonly newId?: () => string;
 }
+
+/** Estimates within this factor of a model's input limit are replaced by an exact count. */
+const EXACT_COUNT_BAND = 0.25;
 
 /** Failures that were accepted by the provider and may have been billed: record an estimate if no usage came. */
 const MAYBE_BILLED = new Set(['cancelled', 'mid-stream', 'timeout', 'overloaded']);
@@ -97,7 +103,7 @@ export class ModelService {
     const { models, routes } = settings;
     const keys = { openai: await this.deps.hasKey('openai'), anthropic: await this.deps.hasKey('anthropic') };
     const inputTokens = {
-      openai: estimateRequestTokens(request.system, request.messages, 'openai'),
+      openai: await this.openAIInputTokens(request, models),
       anthropic: estimateRequestTokens(request.system, request.messages, 'anthropic'),
     };
     const decision = route({
@@ -145,6 +151,17 @@ export class ModelService {
       const result = await this.callOnce(fallback, request, decision.route, reason, false, handlers);
       return { result, model: fallback, reason, fellBackFrom: decision.model };
     }
+  }
+
+  private async openAIInputTokens(request: TaskRequest, models: ModelTable): Promise<number> {
+    const estimate = estimateRequestTokens(request.system, request.messages, 'openai');
+    const limit = models['gpt-5.4-mini'].maxInput;
+    if (!this.deps.tokens || Math.abs(estimate - limit) > limit * EXACT_COUNT_BAND) return estimate;
+    const text = [...request.system, ...request.messages.flatMap((m) =>
+      typeof m.content === 'string' ? [m.content] : m.content.flatMap((p) => (p.type === 'text' ? [p.text] : [])))].join('\n');
+    const counted = await this.deps.tokens.count(text, 'openai', { exact: true });
+    // Keep the estimate's share for images and message overhead, which the tokenizer does not see.
+    return counted.exact ? estimate - estimateTokens(text, 'openai') + counted.tokens : estimate;
   }
 
   private async guardBudget(model: ModelId, inputTokens: number, maxOutputTokens: number, settings: ModelServiceSettings): Promise<void> {

@@ -4,6 +4,7 @@ import { ModelService } from '../../core/calls/modelService';
 import { PeriodSpend } from '../../core/cost/periodSpend';
 import { LedgerStore } from '../../core/ledger/store';
 import { Cooldowns } from '../../core/routing/fallback';
+import { TokenCounter, type ExactTokenizer } from '../../core/tokens/tokenCounter';
 import type { SessionSpend } from '../../core/spend/sessionSpend';
 import type { KeyStore } from '../keys/keyStore';
 import type { TandemLog } from '../log';
@@ -38,6 +39,10 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
     session,
     sessionId: vscode.env.sessionId,
     cooldowns: new Cooldowns(),
+    // The o200k ranks are a bundle of their own (~2 MB), read only when an input nears the limit.
+    tokens: new TokenCounter(async () =>
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file esbuild must not inline
+      require(path.join(context.extensionPath, 'dist', 'tokenizer', 'o200k.js')) as ExactTokenizer),
     log,
     ui: {
       confirmOverBudget: async (message) =>

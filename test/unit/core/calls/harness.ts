@@ -9,6 +9,8 @@ import { DEFAULT_MODELS, DEFAULT_ROUTES } from '../../../../src/core/models/mode
 import type { ProviderId } from '../../../../src/core/models/providers';
 import { Cooldowns } from '../../../../src/core/routing/fallback';
 import { SessionSpend } from '../../../../src/core/spend/sessionSpend';
+import { TokenCounter } from '../../../../src/core/tokens/tokenCounter';
+import * as o200k from '../../../../src/tokenizer/o200k';
 import { createModelClient } from '../../../../src/providers';
 import type { FakeProviders } from '../../../fake-providers/server';
 
@@ -28,6 +30,8 @@ export interface HarnessOptions {
   keys?: Partial<Record<ProviderId, string>>;
   settings?: Partial<ModelServiceSettings>;
   answerBudgetQuestion?: boolean;
+  /** Use the exact o200k tokenizer near the input limit, as the extension does. */
+  exactTokens?: boolean;
 }
 
 export const TEST_KEYS: Record<ProviderId, string> = {
@@ -65,6 +69,7 @@ export function createHarness(fake: FakeProviders, options: HarnessOptions = {})
     session,
     sessionId: 'test-session',
     cooldowns: new Cooldowns(),
+    tokens: options.exactTokens ? new TokenCounter(async () => o200k) : undefined,
     log: {
       info: (m) => logLines.push(`info ${m}`),
       warn: (m) => logLines.push(`warn ${m}`),

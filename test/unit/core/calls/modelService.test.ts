@@ -136,6 +136,19 @@ describe('ModelService: routing, fallback, cancel, budgets (real SDKs, fake serv
     assert.match(outcome.reason, /input limit/);
   });
 
+  it('counts exactly near GPT-5.4 Mini\'s limit, where the estimate alone would have split the input', async () => {
+    const text = 'hello '.repeat(200_000); // estimate ~300K tokens (over 272K); o200k: ~200K (fits)
+    h = createHarness(fake, { exactTokens: true });
+    const outcome = await h.service.run({ task: 'explain', system: ['Explain.'], messages: user(text) });
+    assert.equal(outcome.model, 'gpt-5.4-mini');
+    assert.equal(fake.requests().length, 1, 'one call, not segments');
+    h.cleanup();
+    fake.reset();
+    h = createHarness(fake);
+    await h.service.run({ task: 'explain', system: ['Explain.'], messages: user(text) });
+    assert.ok(fake.requests().length > 1, 'the estimate alone splits it');
+  });
+
   it('refuses a code task too large for every model without sending anything', async () => {
     h = createHarness(fake);
     await assert.rejects(
