@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { budgetLevel } from './core/cost/budget';
 import { SessionSpend } from './core/spend/sessionSpend';
 import { SpendStatusBar } from './editor/statusBar';
 import { KeyStore } from './editor/keys/keyStore';
@@ -26,15 +27,29 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
 
   const keys = new KeyStore(context.secrets);
   const log = new TandemLog(vscode.window.createOutputChannel('Tandem', { log: true }), () => keys.knownKeys());
-  const session = new SessionSpend();
-  const statusBar = new SpendStatusBar(session);
+  const session = new SessionSpend(() => `${vscode.env.sessionId}.${Date.now().toString(36)}`);
   const models = createModelLayer(context, keys, log, session);
+  const statusBar = new SpendStatusBar(session, {
+    models: () => models.settings.models().models,
+    budgetLevel: async () => {
+      const { caps } = models.settings.models().budget;
+      return budgetLevel(caps, await models.periodSpend.current());
+    },
+  });
 
   context.subscriptions.push(
     log.channel,
     session,
     statusBar,
     registerKeyCommands(keys, log, (provider, key) => models.clients.checkKey(provider, key)),
+    vscode.commands.registerCommand('tandem.resetSessionSpend', () => {
+      session.reset();
+      log.info('Session spend reset.');
+      void vscode.window.showInformationMessage('Tandem: session spend reset to $0.00. The usage ledger keeps every call.');
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('tandem.budget') || e.affectsConfiguration('tandem.models')) void statusBar.refresh();
+    }),
   );
 
   const activateCallMs = performance.now() - started;

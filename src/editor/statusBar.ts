@@ -1,35 +1,66 @@
 import * as vscode from 'vscode';
-import type { SessionSpend, SpendTotals } from '../core/spend/sessionSpend';
+import type { BudgetState } from '../core/cost/budget';
 import { formatTokens, formatUsd } from '../core/format/spend';
+import type { ModelTable } from '../core/models/modelTable';
+import { sessionSummaryMarkdown } from '../core/spend/sessionSummary';
+import type { SessionSpend } from '../core/spend/sessionSpend';
 
-/** The status bar item that shows what this session has spent, live. */
+export interface StatusBarSources {
+  /** Where spending stands against the budget caps. */
+  readonly budgetLevel: () => Promise<BudgetState>;
+  readonly models: () => ModelTable;
+}
+
+const BUDGET_COLOURS: Readonly<Record<BudgetState, vscode.ThemeColor | undefined>> = {
+  ok: undefined,
+  near: new vscode.ThemeColor('statusBarItem.warningBackground'),
+  over: new vscode.ThemeColor('statusBarItem.errorBackground'),
+};
+
+const BUDGET_WORDS: Readonly<Record<BudgetState, string>> = { ok: '', near: ', near the budget', over: ', over budget' };
+
+/** The status bar item that shows what this session has spent, live; click opens the report. */
 export class SpendStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
+  private budget: BudgetState = 'ok';
+  private renders = 0;
 
-  constructor(spend: SessionSpend) {
+  constructor(private readonly session: SessionSpend, private readonly sources: StatusBarSources) {
     this.item = vscode.window.createStatusBarItem('tandem.spend', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'Tandem Spend';
-    this.render(spend.totals);
-    this.subscription = spend.onDidChange((totals) => this.render(totals));
+    this.item.command = { command: 'tandem.showUsage', title: 'Show Usage and Cost' };
+    this.render();
+    this.subscriptions = [
+      session.onDidChange(() => this.refresh()),
+      session.onDidChangeBusy(() => this.render()),
+    ];
     this.item.show();
   }
 
-  private render(totals: SpendTotals): void {
+  /** Re-reads the budget state (it needs the ledger) and renders. */
+  async refresh(): Promise<void> {
+    const ticket = ++this.renders;
+    this.render();
+    const level = await this.sources.budgetLevel().catch(() => 'ok' as const);
+    if (ticket !== this.renders) return; // a newer refresh is on its way
+    this.budget = level;
+    this.render();
+  }
+
+  private render(): void {
+    const totals = this.session.totals;
     const usd = formatUsd(totals.costMicroUsd);
-    this.item.text = totals.tokens > 0 ? `${usd} · ${formatTokens(totals.tokens)} tok` : usd;
+    const spend = totals.tokens > 0 ? `${usd} · ${formatTokens(totals.tokens)} tok` : usd;
+    this.item.text = this.session.busy ? `$(sync~spin) ${spend}` : spend;
+    this.item.tooltip = new vscode.MarkdownString(sessionSummaryMarkdown(this.session.records, this.sources.models()));
+    this.item.backgroundColor = BUDGET_COLOURS[this.budget];
     const calls = totals.calls === 1 ? '1 model call' : `${totals.calls} model calls`;
-    const tooltip = new vscode.MarkdownString(
-      totals.calls === 0
-        ? `**Tandem** — this session: ${usd}, no model calls yet.`
-        : `**Tandem** — this session: ${usd} for ${totals.tokens.toLocaleString('en-US')} tokens in ${calls}.`,
-    );
-    this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: `Tandem session spend ${usd}, ${calls}` };
+    this.item.accessibilityInformation = { label: `Tandem session spend ${usd}, ${calls}${BUDGET_WORDS[this.budget]}` };
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.subscriptions.forEach((s) => s.dispose());
     this.item.dispose();
   }
 }

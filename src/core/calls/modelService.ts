@@ -68,7 +68,6 @@ export interface ModelServiceDeps {
   readonly ledger: { append(record: LedgerRecord): Promise<void> };
   readonly periodSpend: PeriodSpend;
   readonly session: SessionSpend;
-  readonly sessionId: string;
   readonly cooldowns: Cooldowns;
   readonly ui: ModelServiceUi;
   readonly log: Logger;
@@ -200,6 +199,7 @@ export class ModelService {
       signal: request.signal,
     };
     const client = await this.deps.client(spec.provider);
+    const end = this.deps.session.begin();
     try {
       const result = await client.stream(modelRequest, handlers);
       await this.record(model, request.task, started, reason, {
@@ -225,6 +225,8 @@ export class ModelService {
       });
       this.deps.log[outcome === 'cancelled' ? 'info' : 'warn'](`${spec.displayName}: ${request.task} ${outcome}: ${error.message}`);
       throw error;
+    } finally {
+      end();
     }
   }
 
@@ -237,7 +239,7 @@ export class ModelService {
       v: 1,
       id: this.newId(),
       time: started.toISOString(),
-      session: this.deps.sessionId,
+      session: this.deps.session.id,
       task,
       model,
       provider: spec.provider,
@@ -247,7 +249,7 @@ export class ModelService {
       ...call,
     };
     this.deps.periodSpend.add(record);
-    this.deps.session.add({ tokens: totalTokens(record.usage), costMicroUsd: record.costMicroUsd });
+    this.deps.session.add(record);
     this.deps.log.info(`cost: ${spec.displayName} ${task} ${formatUsd(record.costMicroUsd)} (${totalTokens(record.usage)} tokens${record.estimated ? ', estimated' : ''})`);
     try {
       await this.deps.ledger.append(record);

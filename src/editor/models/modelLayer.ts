@@ -16,6 +16,7 @@ export interface ModelLayer {
   readonly ledger: LedgerStore;
   readonly clients: ClientPool;
   readonly settings: TandemSettings;
+  readonly periodSpend: PeriodSpend;
 }
 
 /** Wires the core engine to VS Code: settings, keys, the ledger in global storage, and the user's prompts. */
@@ -37,7 +38,6 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
     ledger,
     periodSpend,
     session,
-    sessionId: vscode.env.sessionId,
     cooldowns: new Cooldowns(),
     // The o200k ranks are a bundle of their own (~2 MB), read only when an input nears the limit.
     tokens: new TokenCounter(async () =>
@@ -51,5 +51,5 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
       announceFallback: (line) => void vscode.window.showInformationMessage(`Tandem: ${line}`),
     },
   });
-  return { service, ledger, clients, settings };
+  return { service, ledger, clients, settings, periodSpend };
 }

@@ -47,7 +47,7 @@ export function createHarness(fake: FakeProviders, options: HarnessOptions = {})
   const budgetWarnings: string[] = [];
   const budgetQuestions: string[] = [];
   const ledger = new LedgerStore(dir);
-  const session = new SessionSpend();
+  const session = new SessionSpend(() => 'test-session');
   const settings: ModelServiceSettings = {
     models: DEFAULT_MODELS,
     routes: DEFAULT_ROUTES,
@@ -67,7 +67,6 @@ export function createHarness(fake: FakeProviders, options: HarnessOptions = {})
     ledger,
     periodSpend: new PeriodSpend(async (from) => (await ledger.read({ from })).records, () => session.totals.costMicroUsd),
     session,
-    sessionId: 'test-session',
     cooldowns: new Cooldowns(),
     tokens: options.exactTokens ? new TokenCounter(async () => o200k) : undefined,
     log: {
