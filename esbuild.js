@@ -38,6 +38,25 @@ const tokenizer = {
   sourcemap: false,
 };
 
+/**
+ * The usage report's page: its script (Chart.js included, tree-shaken to the parts the report registers)
+ * and its stylesheet, both served from dist/webview under the page's strict CSP.
+ */
+const reportWebview = {
+  entryPoints: [
+    { in: 'src/webview/report/main.mts', out: 'report' },
+    { in: 'media/report/report.css', out: 'report' },
+  ],
+  outdir: 'dist/webview',
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['chrome120'],
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
 function listTests(dir) {
   return fs
     .readdirSync(dir, { recursive: true })
@@ -60,7 +79,7 @@ const integrationTests = {
 };
 
 async function main() {
-  const builds = production ? [extension, tokenizer] : [extension, tokenizer, integrationTests];
+  const builds = production ? [extension, tokenizer, reportWebview] : [extension, tokenizer, reportWebview, integrationTests];
   if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
     console.log('esbuild: watching for changes');

@@ -23,6 +23,16 @@ export default tseslint.config(
     },
   },
   {
+    // The report page runs in a sandboxed webview: neither the editor API nor Node exists there.
+    files: ['src/webview/**/*.mts', 'src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'vscode', message: 'A webview talks to the extension by messages only.' }], patterns: [{ group: ['node:*'], message: 'There is no Node in a webview.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

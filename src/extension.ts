@@ -6,6 +6,9 @@ import { KeyStore } from './editor/keys/keyStore';
 import { registerKeyCommands } from './editor/keys/keyCommands';
 import { TandemLog } from './editor/log';
 import { createModelLayer, type ModelLayer } from './editor/models/modelLayer';
+import { isPeriod } from './core/report/periods';
+import { ReportPanel } from './editor/report/reportPanel';
+import { ledgerReportSource } from './editor/report/reportSource';
 
 /** Set by esbuild's banner at the first line of the bundle, so code loading counts as activation time. */
 declare const __tandemBundleStart: number | undefined;
@@ -18,6 +21,8 @@ export interface TandemTestApi {
   readonly session: SessionSpend;
   readonly context: vscode.ExtensionContext;
   readonly models: ModelLayer;
+  /** The open usage report, if any. */
+  readonly report: () => ReportPanel | undefined;
   /** Code loading plus the activate() call, as VS Code's own activation times count them. */
   readonly activationMs: number;
 }
@@ -37,6 +42,12 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
     },
   });
 
+  const reportSource = ledgerReportSource({
+    ledger: models.ledger,
+    session,
+    settings: () => models.settings.models(),
+  });
+
   context.subscriptions.push(
     log.channel,
     session,
@@ -47,6 +58,8 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
       log.info('Session spend reset.');
       void vscode.window.showInformationMessage('Tandem: session spend reset to $0.00. The usage ledger keeps every call.');
     }),
+    // An optional period ('session', 'today', '7d', '30d', 'all') opens the report on it.
+    vscode.commands.registerCommand('tandem.showUsage', (period?: unknown) => ReportPanel.show(context, reportSource, isPeriod(period) ? period : undefined)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('tandem.budget') || e.affectsConfiguration('tandem.models')) void statusBar.refresh();
     }),
@@ -57,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
   log.info(`Tandem ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms `
     + `(code loading ${codeLoadingMs.toFixed(1)} ms, activate ${activateCallMs.toFixed(1)} ms).`);
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { statusBarItem: statusBar.item, session, context, models, activationMs }
+    ? { statusBarItem: statusBar.item, session, context, models, report: () => ReportPanel.current, activationMs }
     : undefined;
 }
 

@@ -13,7 +13,7 @@ export async function activateTandem(): Promise<TandemTestApi> {
 }
 
 /** Replaces a `vscode.window` prompt for the duration of one test, answering it like a user would. */
-export function answerPrompt<K extends 'showInputBox' | 'showQuickPick'>(
+export function answerPrompt<K extends 'showInputBox' | 'showQuickPick' | 'showSaveDialog'>(
   name: K,
   answer: (...args: Parameters<(typeof vscode.window)[K]>) => unknown,
 ): vscode.Disposable {

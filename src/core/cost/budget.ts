@@ -38,7 +38,7 @@ export interface BudgetCheck {
   readonly message?: string;
 }
 
-interface CapRule {
+export interface CapRule {
   readonly cap: CapName;
   readonly capKey: keyof BudgetCaps;
   readonly spentKey: keyof SpentSoFar;
@@ -51,7 +51,7 @@ interface CapRule {
  * Shortest period first. When several caps are in the same state the later (longer) one is reported: it
  * is the one that still binds after the shorter ones reset.
  */
-const CAPS: readonly CapRule[] = [
+export const CAPS: readonly CapRule[] = [
   { cap: 'session', capKey: 'sessionMicroUsd', spentKey: 'session', spend: "this session's spend", budget: 'session budget' },
   { cap: 'daily', capKey: 'dailyMicroUsd', spentKey: 'today', spend: "today's spend", budget: 'daily budget' },
   { cap: 'monthly', capKey: 'monthlyMicroUsd', spentKey: 'month', spend: "this month's spend", budget: 'monthly budget' },
@@ -59,7 +59,8 @@ const CAPS: readonly CapRule[] = [
 
 const RANK: Readonly<Record<BudgetState, number>> = { ok: 0, near: 1, over: 2 };
 
-const isCap = (value: number | undefined): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
+/** A cap is enforced when it is a positive, finite amount. */
+export const isCap = (value: number | undefined): value is number => typeof value === 'number' && Number.isFinite(value) && value > 0;
 
 /**
  * Whether a call estimated at `estimateMicroUsd` would pass `nearFraction` of a cap ('near') or exceed it

@@ -1,0 +1,33 @@
+import type { ModelPrices } from '../models/modelTable';
+import type { Usage } from '../usage/usage';
+
+const SCALE = 100_000_000; // µ$/MTok × percent → µ$
+
+/**
+ * What the cache saved, summed exactly and rounded once. Per call: cache reads at full input price minus
+ * their cache price, less what cache writes cost above plain input; scaled by the batch percent like
+ * costMicroUsd. One call's scaled figure is an exact integer, but a year of them can pass 2^53, so whole
+ * micro-dollars and remainders are kept apart (remainders stay far below 2^53).
+ */
+export class CacheSavings {
+  private micro = 0;
+  private remainder = 0;
+
+  add(usage: Usage, prices: ModelPrices, batch: boolean): void {
+    if (usage.cacheRead === 0 && usage.cacheWrite5m === 0 && usage.cacheWrite1h === 0) return;
+    const perMTok =
+      usage.cacheRead * (prices.input - prices.cacheRead) -
+      usage.cacheWrite5m * (prices.cacheWrite5m - prices.input) -
+      usage.cacheWrite1h * (prices.cacheWrite1h - prices.input);
+    const scaled = perMTok * (batch ? prices.batchPercent : 100);
+    const whole = Math.floor(scaled / SCALE);
+    this.micro += whole;
+    this.remainder += scaled - whole * SCALE;
+  }
+
+  /** Rounded half up, as costMicroUsd rounds. */
+  microUsd(): number {
+    const whole = Math.floor(this.remainder / SCALE);
+    return this.micro + whole + Math.round((this.remainder - whole * SCALE) / SCALE);
+  }
+}
