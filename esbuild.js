@@ -39,6 +39,30 @@ const tokenizer = {
 };
 
 /**
+ * node-sql-parser's grammars run 200-300 KB per dialect: each is its own file, dist/sql/<dialect>.js, loaded
+ * with require() only when SQL in that dialect is checked. The dialects are the buildFile entries of
+ * src/core/sql/dialects.ts, read from there so that the table and the build cannot drift apart.
+ */
+function sqlDialectBuildFiles() {
+  const table = fs.readFileSync('src/core/sql/dialects.ts', 'utf8');
+  const files = [...table.matchAll(/buildFile: '([\w.-]+)'/g)].map((match) => match[1]);
+  if (files.length === 0) throw new Error('esbuild.js: no buildFile entries found in src/core/sql/dialects.ts');
+  return files;
+}
+
+const sqlParsers = {
+  ...extension,
+  entryPoints: sqlDialectBuildFiles().map((file) => ({
+    in: require.resolve(`node-sql-parser/build/${file}`),
+    out: path.basename(file, '.js'),
+  })),
+  outfile: undefined,
+  outdir: 'dist/sql',
+  banner: undefined,
+  sourcemap: false,
+};
+
+/**
  * The usage report's page: its script (Chart.js included, tree-shaken to the parts the report registers)
  * and its stylesheet, both served from dist/webview under the page's strict CSP.
  */
@@ -79,7 +103,9 @@ const integrationTests = {
 };
 
 async function main() {
-  const builds = production ? [extension, tokenizer, reportWebview] : [extension, tokenizer, reportWebview, integrationTests];
+  const builds = production
+    ? [extension, tokenizer, sqlParsers, reportWebview]
+    : [extension, tokenizer, sqlParsers, reportWebview, integrationTests];
   if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
     console.log('esbuild: watching for changes');

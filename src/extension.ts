@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { budgetLevel } from './core/cost/budget';
 import { SessionSpend } from './core/spend/sessionSpend';
@@ -6,7 +7,11 @@ import { KeyStore } from './editor/keys/keyStore';
 import { registerKeyCommands } from './editor/keys/keyCommands';
 import { TandemLog } from './editor/log';
 import { createModelLayer, type ModelLayer } from './editor/models/modelLayer';
+import { JsonValidator } from './core/json/jsonValidator';
 import { isPeriod } from './core/report/periods';
+import { sqlDialectInfo } from './core/sql/dialects';
+import { SqlValidator, type SqlParserModule } from './core/sql/sqlValidator';
+import { registerEditorCommands, type EditorCommands } from './editor/commands/registerCommands';
 import { ReportPanel } from './editor/report/reportPanel';
 import { ledgerReportSource } from './editor/report/reportSource';
 
@@ -21,6 +26,8 @@ export interface TandemTestApi {
   readonly session: SessionSpend;
   readonly context: vscode.ExtensionContext;
   readonly models: ModelLayer;
+  /** The editor commands' pending edit proposals and explanations. */
+  readonly commands: EditorCommands;
   /** The open usage report, if any. */
   readonly report: () => ReportPanel | undefined;
   /** Code loading plus the activate() call, as VS Code's own activation times count them. */
@@ -42,6 +49,15 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
     },
   });
 
+  const commands = registerEditorCommands({
+    service: models.service,
+    // Each dialect's parser is a file of its own (~250 KB), read the first time SQL in that dialect is checked.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- files esbuild must not inline
+    sql: new SqlValidator(async (dialect) => require(path.join(context.extensionPath, 'dist', 'sql', sqlDialectInfo(dialect).buildFile)) as SqlParserModule),
+    json: new JsonValidator(),
+    log,
+    context,
+  });
   const reportSource = ledgerReportSource({
     ledger: models.ledger,
     session,
@@ -50,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
 
   context.subscriptions.push(
     log.channel,
+    commands,
     session,
     statusBar,
     registerKeyCommands(keys, log, (provider, key) => models.clients.checkKey(provider, key)),
@@ -70,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
   log.info(`Tandem ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms `
     + `(code loading ${codeLoadingMs.toFixed(1)} ms, activate ${activateCallMs.toFixed(1)} ms).`);
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { statusBarItem: statusBar.item, session, context, models, report: () => ReportPanel.current, activationMs }
+    ? { statusBarItem: statusBar.item, session, context, models, commands, report: () => ReportPanel.current, activationMs }
     : undefined;
 }
 

@@ -3,7 +3,7 @@ import type { MessageParam, Usage as AnthropicUsage } from '@anthropic-ai/sdk/re
 import type { Usage } from '../core/usage/usage';
 import { systemBlocks } from './anthropicCache';
 import { sdkLoadError, toProviderError } from './errors';
-import { parseJsonAnswer, StreamRun } from './streamRun';
+import { jsonOfAnswer, StreamRun } from './streamRun';
 import type { ChatMessage, ClientConfig, ModelClient, ModelRequest, ModelResult, StreamHandlers } from './types';
 
 const importSdk = () => import('@anthropic-ai/sdk');
@@ -50,7 +50,7 @@ export class AnthropicClient implements ModelClient {
       const text = run.text || message.content.map((b) => (b.type === 'text' ? b.text : '')).join('');
       return {
         text,
-        json: parseJsonAnswer(request, text),
+        json: jsonOfAnswer(request, text),
         usage: normaliseUsage(message.usage),
         usageEstimated: false,
         model: message.model,

@@ -2,7 +2,7 @@
 import type { ResponseInputItem, Response as OpenAIResponse } from 'openai/resources/responses/responses';
 import type { Usage } from '../core/usage/usage';
 import { sdkLoadError, toProviderError } from './errors';
-import { parseJsonAnswer, StreamRun } from './streamRun';
+import { jsonOfAnswer, StreamRun } from './streamRun';
 import type { ChatMessage, ClientConfig, ModelClient, ModelRequest, ModelResult, StreamHandlers } from './types';
 
 const importSdk = () => import('openai');
@@ -62,7 +62,7 @@ export class OpenAIClient implements ModelClient {
     const text = run.text || final.output_text || '';
     return {
       text,
-      json: parseJsonAnswer(request, text),
+      json: jsonOfAnswer(request, text),
       usage: final.usage ? normaliseOpenAIUsage(final.usage) : run.partial().usage,
       usageEstimated: !final.usage,
       model: final.model,
@@ -113,7 +113,7 @@ function buildParams(request: ModelRequest) {
     ...(request.reasoningEffort ? { reasoning: { effort: request.reasoningEffort } } : {}),
     ...(request.promptCacheKey ? { prompt_cache_key: request.promptCacheKey } : {}),
     ...(request.jsonSchema
-      ? { text: { format: { type: 'json_schema' as const, name: request.jsonSchema.name, strict: true, schema: request.jsonSchema.schema } } }
+      ? { text: { format: { type: 'json_schema' as const, name: request.jsonSchema.name, strict: request.jsonSchema.strict ?? true, schema: request.jsonSchema.schema } } }
       : {}),
   };
 }

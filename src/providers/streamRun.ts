@@ -57,7 +57,7 @@ export class StreamRun {
 }
 
 /** Parses the answer as JSON when a schema was asked for; undefined when it is not valid JSON (e.g. truncated). */
-export function parseJsonAnswer(request: ModelRequest, text: string): unknown {
+export function jsonOfAnswer(request: ModelRequest, text: string): unknown {
   if (!request.jsonSchema) return undefined;
   try {
     return JSON.parse(text) as unknown;

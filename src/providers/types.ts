@@ -23,8 +23,16 @@ export interface ModelRequest {
    */
   readonly system: readonly string[];
   readonly messages: readonly ChatMessage[];
-  /** Strict structured output: the answer must be JSON valid against this schema. */
-  readonly jsonSchema?: { readonly name: string; readonly schema: Record<string, unknown> };
+  /** Structured output: the answer must be JSON valid against this schema. */
+  readonly jsonSchema?: {
+    readonly name: string;
+    readonly schema: Record<string, unknown>;
+    /**
+     * OpenAI `strict` (default true): false sends a schema strict mode cannot express as a hint only.
+     * Anthropic has no such flag, and its adapter ignores this one.
+     */
+    readonly strict?: boolean;
+  };
   readonly maxOutputTokens: number;
   readonly reasoningEffort?: ReasoningEffort;
   /** OpenAI `prompt_cache_key`; ignored by Anthropic. */

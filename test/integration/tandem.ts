@@ -12,8 +12,10 @@ export async function activateTandem(): Promise<TandemTestApi> {
   return api;
 }
 
+type Prompt = 'showInputBox' | 'showQuickPick' | 'showSaveDialog' | 'showOpenDialog' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
+
 /** Replaces a `vscode.window` prompt for the duration of one test, answering it like a user would. */
-export function answerPrompt<K extends 'showInputBox' | 'showQuickPick' | 'showSaveDialog'>(
+export function answerPrompt<K extends Prompt>(
   name: K,
   answer: (...args: Parameters<(typeof vscode.window)[K]>) => unknown,
 ): vscode.Disposable {
@@ -33,4 +35,16 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Records the messages Tandem shows (information, warning, error) while answering none of them. */
+export function captureMessages(): vscode.Disposable & { readonly messages: string[] } {
+  const messages: string[] = [];
+  const stubs = (['showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const).map((name) =>
+    answerPrompt(name, (...args: unknown[]) => {
+      messages.push(String(args[0]));
+      return undefined;
+    }),
+  );
+  return Object.assign(vscode.Disposable.from(...stubs), { messages });
 }

@@ -23,6 +23,8 @@ export interface CodeServerOptions {
   /** Kept after stop (for `npm start`); by default a temp folder removed at stop. */
   readonly stateDir?: string;
   readonly echo?: boolean;
+  /** Workspace trust on, so a folder can be opened in Restricted Mode (off by default: no trust prompt). */
+  readonly workspaceTrust?: boolean;
 }
 
 export const QUIET_USER_SETTINGS: Record<string, unknown> = {
@@ -67,7 +69,8 @@ export async function startCodeServer(tools: Tools, options: CodeServerOptions =
   const settingsFile = path.join(dirs.userData, 'User', 'settings.json');
   fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
   if (!fs.existsSync(settingsFile) || ownsState) {
-    fs.writeFileSync(settingsFile, JSON.stringify({ ...QUIET_USER_SETTINGS, ...options.userSettings }, null, 2));
+    const trust = options.workspaceTrust ? { 'security.workspace.trust.enabled': true } : {};
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...QUIET_USER_SETTINGS, ...trust, ...options.userSettings }, null, 2));
   }
 
   const child = spawn(tools.node, [
@@ -78,7 +81,7 @@ export async function startCodeServer(tools: Tools, options: CodeServerOptions =
     '--extensions-dir', dirs.extensions,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--vscode-option', 'enable-smoke-test-driver',

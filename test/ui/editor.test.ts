@@ -4,43 +4,28 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startFakeProviders, type FakeProviders } from '../fake-providers/server';
-import { launchChromium } from '../runner/browser';
-import { REPO_ROOT, startEditorSession, type EditorSession } from '../runner/editorSession';
-import { ensureTools } from '../runner/tools';
+import type { Page } from 'playwright-core';
+import type { FakeProviders } from '../fake-providers/server';
+import { REPO_ROOT } from '../runner/editorSession';
+import { openTandemWindow, type TandemWindow } from './tandemWindow';
 import { quickPickRow, runCommand, statusBarItem, waitForNotification } from './workbench';
 
 const RESULTS = path.join(REPO_ROOT, 'test-results');
 
 describe('Tandem in a VS Code window', () => {
-  let session: EditorSession;
-  let browser: Browser;
+  let window: TandemWindow;
   let page: Page;
-  let workspace: string;
   let fake: FakeProviders;
 
   before(async () => {
-    const tools = ensureTools();
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-ui-'));
-    fs.cpSync(path.join(REPO_ROOT, 'sample-workspace'), workspace, { recursive: true });
-    fake = await startFakeProviders();
-    session = await startEditorSession(tools, workspace, {
-      env: { OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '', OPENAI_BASE_URL: fake.openaiBaseURL, ANTHROPIC_BASE_URL: fake.anthropicBaseURL },
-    });
-    browser = await launchChromium(tools);
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await page.goto(session.url);
+    window = await openTandemWindow();
+    ({ page, fake } = window);
     fs.mkdirSync(RESULTS, { recursive: true });
   });
 
   after(async () => {
-    await browser?.close();
-    await session?.server.stop();
-    await fake?.close();
-    if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
+    await window?.close();
   });
 
   it('shows the session spend, $0.00, in the status bar', async () => {

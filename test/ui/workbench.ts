@@ -15,7 +15,8 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     const row = quickPickRow(page, title);
     try {
       await row.waitFor({ state: 'visible', timeout: 2000 });
-      await page.keyboard.press('Enter');
+      // The row that says the title, not whatever the fuzzy match put first.
+      await row.click();
       return;
     } catch (error) {
       if (Date.now() > deadline) throw new Error(`The command palette never offered "${title}".`, { cause: error });

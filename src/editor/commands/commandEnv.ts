@@ -1,0 +1,14 @@
+import type * as vscode from 'vscode';
+import type { ModelService } from '../../core/calls/modelService';
+import type { JsonValidator } from '../../core/json/jsonValidator';
+import type { SqlValidator } from '../../core/sql/sqlValidator';
+import type { TandemLog } from '../log';
+
+/** What the editor commands need: the model layer to call, the checkers for answers, the log, the context. */
+export interface CommandEnv {
+  readonly service: ModelService;
+  readonly sql: SqlValidator;
+  readonly json: JsonValidator;
+  readonly log: TandemLog;
+  readonly context: vscode.ExtensionContext;
+}

@@ -1,0 +1,117 @@
+import * as vscode from 'vscode';
+
+/** A proposed replacement for a range of a document, waiting for the user's yes or no. */
+interface Proposal {
+  readonly id: string;
+  readonly document: vscode.TextDocument;
+  /** The document version the proposal was computed against: any later change voids it. */
+  readonly version: number;
+  readonly range: vscode.Range;
+  readonly replacement: string;
+  /** The whole file with the replacement applied: the right side of the diff. */
+  readonly proposedText: string;
+  readonly uri: vscode.Uri;
+}
+
+export const PROPOSAL_SCHEME = 'tandem-proposal';
+
+/**
+ * Edit Selection's proposals: each opens as a diff (the file as it is vs. the file with the edit), with
+ * Accept and Reject in the diff's title bar and in a notification. Accepting applies the edit as one
+ * undoable change, unless the file changed meanwhile: then nothing is applied and the user is told.
+ */
+export class EditProposals implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly proposals = new Map<string, Proposal>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private counter = 0;
+  private readonly registration = vscode.Disposable.from(
+    vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, this),
+    vscode.commands.registerCommand('tandem.acceptEdit', (uri?: vscode.Uri) => this.accept(uri)),
+    vscode.commands.registerCommand('tandem.rejectEdit', (uri?: vscode.Uri) => this.reject(uri)),
+  );
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.proposals.get(uri.toString())?.proposedText ?? '';
+  }
+
+  /** Opens the diff and offers the choice. Resolves once it is shown. */
+  async propose(document: vscode.TextDocument, range: vscode.Range, replacement: string, instruction: string): Promise<void> {
+    const id = String(++this.counter);
+    const name = document.uri.path.split('/').pop() || 'file';
+    const uri = vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: `/${id}/${name}`, query: document.uri.toString() });
+    const text = document.getText();
+    const start = document.offsetAt(range.start);
+    const end = document.offsetAt(range.end);
+    const proposal: Proposal = {
+      id, document, version: document.version, range, replacement, uri,
+      proposedText: text.slice(0, start) + replacement + text.slice(end),
+    };
+    this.proposals.set(uri.toString(), proposal);
+    await vscode.commands.executeCommand('setContext', 'tandem.editProposalOpen', true);
+    const lines = range.start.line === range.end.line ? `line ${range.start.line + 1}` : `lines ${range.start.line + 1}–${range.end.line + 1}`;
+    await vscode.commands.executeCommand('vscode.diff', document.uri, uri, `${name} ↔ Tandem's edit (${lines})`, { preview: false });
+    void vscode.window
+      .showInformationMessage(`Tandem proposes an edit to ${name} (${lines}): “${shorten(instruction)}”. Apply it?`, 'Accept', 'Reject')
+      .then(async (choice) => {
+        if (choice === 'Accept') await this.accept(uri);
+        else if (choice === 'Reject') await this.reject(uri);
+      });
+  }
+
+  /** The proposals not yet accepted or rejected (for the tests and the title-bar buttons). */
+  get pending(): readonly vscode.Uri[] {
+    return [...this.proposals.values()].map((p) => p.uri);
+  }
+
+  /** Applies the proposal (the one given, the one in the active diff, or the latest). True when applied. */
+  async accept(uri?: vscode.Uri): Promise<boolean> {
+    const proposal = this.find(uri);
+    if (!proposal) return false;
+    await this.close(proposal);
+    const name = proposal.document.uri.path.split('/').pop();
+    if (proposal.document.isClosed || proposal.document.version !== proposal.version) {
+      void vscode.window.showWarningMessage(`Tandem: ${name} changed after the edit was proposed, so it was not applied. Run Edit Selection again on the current code.`);
+      return false;
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(proposal.document.uri, proposal.range, proposal.replacement);
+    const applied = await vscode.workspace.applyEdit(edit);
+    if (!applied) void vscode.window.showErrorMessage(`Tandem: the edit to ${name} could not be applied; the file is unchanged.`);
+    return applied;
+  }
+
+  /** Drops the proposal: the file is left untouched. */
+  async reject(uri?: vscode.Uri): Promise<void> {
+    const proposal = this.find(uri);
+    if (proposal) await this.close(proposal);
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.changed.dispose();
+  }
+
+  private find(uri?: vscode.Uri): Proposal | undefined {
+    const key = uri?.toString() ?? activeProposalUri() ?? [...this.proposals.keys()].pop();
+    return key ? this.proposals.get(key) : undefined;
+  }
+
+  private async close(proposal: Proposal): Promise<void> {
+    this.proposals.delete(proposal.uri.toString());
+    await vscode.commands.executeCommand('setContext', 'tandem.editProposalOpen', this.proposals.size > 0);
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter(
+      (t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === proposal.uri.toString(),
+    );
+    if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
+  }
+}
+
+function activeProposalUri(): string | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputTextDiff && input.modified.scheme === PROPOSAL_SCHEME ? input.modified.toString() : undefined;
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

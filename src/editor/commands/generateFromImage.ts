@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { imageInput } from '../../core/images/imageInput';
+import { generateCodePrompt } from '../../core/prompts/generateCode';
+import type { CommandEnv } from './commandEnv';
+import { aroundSelection, fileFacts } from './fileFacts';
+import { activeEditor, askInstruction, workspaceTrusted } from './guards';
+import { streamCodeIntoEditor } from './insertCode';
+
+/** `Tandem: Generate Code from Image…`: a PNG or JPEG and an instruction; inserted like Generate Code. */
+export async function generateFromImage(env: CommandEnv): Promise<void> {
+  if (!workspaceTrusted()) return;
+  const editor = activeEditor('place the cursor where the code should go');
+  if (!editor) return;
+  const picked = await vscode.window.showOpenDialog({
+    title: 'Tandem: pick a screenshot or diagram to generate code from',
+    openLabel: 'Use Image',
+    canSelectMany: false,
+    filters: { 'Images (PNG, JPEG)': ['png', 'jpg', 'jpeg'] },
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+  });
+  const file = picked?.[0];
+  if (!file) return;
+  const name = file.path.split('/').pop() ?? file.path;
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(file);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Tandem: could not read ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  const image = imageInput(bytes, name);
+  if (!image.ok) {
+    void vscode.window.showErrorMessage(`Tandem: ${image.message}`);
+    return;
+  }
+  const instruction = await askInstruction(
+    `Tandem: Generate Code from ${name}`,
+    'What should the code do with the image?',
+    'e.g. the HTML and CSS for this form, or the classes in this diagram',
+  );
+  if (!instruction) return;
+  const prompt = generateCodePrompt({ file: fileFacts(editor.document), around: aroundSelection(editor), instruction, image: image.part });
+  await streamCodeIntoEditor(env, editor, `Tandem: generating code from ${name}`, { task: 'generateCode', ...prompt });
+}

@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import type { ChatMessage } from '../../providers/types';
+import type { ModelId } from '../../core/models/modelTable';
+import { generateJsonPrompt, repairJsonMessages } from '../../core/prompts/generateJson';
+import { fromStrictAnswer, toStrictSchema } from '../../core/json/strictSchema';
+import { parseJsonAnswer } from '../../core/json/jsonValidator';
+import type { CommandEnv } from './commandEnv';
+import { activeEditor, askInstruction, workspaceTrusted } from './guards';
+import { insertChecked, showRefusedAnswer } from './insertText';
+import { pickJsonSchema, type SchemaChoice } from './pickJsonSchema';
+import { finishedOrTold, receivedLine, withCancellableProgress } from './taskProgress';
+
+/** What one attempt gave: the value when it passed, or the answer and why it was refused. */
+type Attempt = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly text: string; readonly problem: string };
+
+/**
+ * `Tandem: Generate JSON…`: an instruction and, optionally, a JSON Schema. With a schema the model answers
+ * through strict structured output and the value is validated against the user's schema (ajv); without
+ * one it must at least parse. A refused answer gets one repair round-trip; a second refusal inserts nothing.
+ */
+export async function generateJson(env: CommandEnv, forceModel?: ModelId): Promise<void> {
+  if (!workspaceTrusted()) return;
+  const editor = activeEditor('place the cursor where the JSON should go');
+  if (!editor) return;
+  const instruction = await askInstruction('Tandem: Generate JSON', 'Describe the JSON to write.', 'e.g. three sample orders for the checkout tests');
+  if (!instruction) return;
+  let choice: SchemaChoice | undefined;
+  try {
+    choice = await pickJsonSchema(env.context.workspaceState);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Tandem: could not read the schema file: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  if (!choice) return;
+  const schema = choice.kind === 'file' ? readSchema(env, choice) : undefined;
+  if (schema === null) return;
+
+  const range = new vscode.Range(editor.selection.start, editor.selection.end);
+  const version = editor.document.version;
+  const prompt = generateJsonPrompt({ instruction, ...(choice.kind === 'file' ? { schemaText: choice.text, schemaPath: choice.path } : {}) });
+  const conversion = schema === undefined ? undefined : toStrictSchema(schema);
+  conversion?.notes.forEach((note) => env.log.info(`generate JSON: ${note}`));
+
+  const outcome = await withCancellableProgress('Tandem: writing JSON', async (signal, report) => {
+    const attempt = async (messages: ChatMessage[]): Promise<Attempt> => {
+      let received = 0;
+      const { result } = await env.service.run({
+        task: 'generateJson', system: prompt.system, messages, signal, forceModel,
+        ...(conversion ? { jsonSchema: { name: 'tandem_json', schema: conversion.schema, strict: conversion.strict } } : {}),
+      }, { onText: (delta) => report(receivedLine((received += delta.length))), onRestart: () => (received = 0) });
+      const parsed = parseJsonAnswer(result.text);
+      if (!parsed.ok) return { ok: false, text: result.text, problem: `it is not valid JSON (${parsed.message})` };
+      if (schema === undefined || conversion === undefined) return { ok: true, value: parsed.value };
+      const value = fromStrictAnswer(parsed.value, conversion);
+      const check = env.json.validate(schema, value);
+      return check.ok ? { ok: true, value } : { ok: false, text: JSON.stringify(value, null, 2), problem: `it does not match the schema: ${check.errors.join('; ')}` };
+    };
+    const first = await attempt(prompt.messages);
+    if (first.ok || signal.aborted) return first;
+    env.log.info(`generate JSON: the answer was refused (${first.problem}); asking for a repair.`);
+    report('repairing the JSON…');
+    return attempt(repairJsonMessages(prompt.messages, first.text, first.problem));
+  });
+
+  const result = await finishedOrTold(outcome, env.log, (model) => void generateJson(env, model));
+  if (!result) return;
+  if (!result.ok) {
+    env.log.warn(`generate JSON: the repaired answer was refused too (${result.problem}); nothing inserted.`);
+    const choice = await vscode.window.showErrorMessage(`Tandem: the generated JSON was refused, even after one repair: ${result.problem}. Nothing was inserted.`, 'Show the JSON');
+    if (choice) await showRefusedAnswer(result.text, 'json');
+    return;
+  }
+  const { insertSpaces, tabSize } = editor.options;
+  const unit = insertSpaces === false ? '\t' : ' '.repeat(typeof tabSize === 'number' ? tabSize : 2);
+  await insertChecked(editor, range, version, JSON.stringify(result.value, null, unit));
+}
+
+/** The picked schema file as a schema, or null after telling the user why it cannot be used. */
+function readSchema(env: CommandEnv, choice: Extract<SchemaChoice, { kind: 'file' }>): unknown | null {
+  const parsed = parseJsonAnswer(choice.text);
+  if (!parsed.ok) {
+    void vscode.window.showErrorMessage(`Tandem: ${choice.path} is not valid JSON (${parsed.message}), so it cannot be used as a schema.`);
+    return null;
+  }
+  const check = env.json.checkSchema(parsed.value);
+  if (!check.ok) {
+    void vscode.window.showErrorMessage(`Tandem: ${choice.path} is not a usable JSON Schema: ${check.message}`);
+    return null;
+  }
+  return parsed.value;
+}

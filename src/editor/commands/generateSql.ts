@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import type { ModelId } from '../../core/models/modelTable';
+import { generateSqlPrompt, repairSqlMessages } from '../../core/prompts/generateSql';
+import { DEFAULT_SQL_DIALECT, isSqlDialect, sqlDialectInfo } from '../../core/sql/dialects';
+import { extractCode } from '../../core/text/codeAnswer';
+import type { CommandEnv } from './commandEnv';
+import { activeEditor, askInstruction, workspaceTrusted } from './guards';
+import { insertChecked, showRefusedAnswer } from './insertText';
+import { finishedOrTold, receivedLine, withCancellableProgress } from './taskProgress';
+import { workspaceSchema } from './workspaceSchema';
+
+/**
+ * `Tandem: Generate SQL…`: an instruction, with the workspace's schema as context. The answer is parsed
+ * for the dialect in settings before anything is inserted; if it does not parse, the model gets one
+ * chance to repair it with the parser's error; a second failure inserts nothing and says why.
+ */
+export async function generateSql(env: CommandEnv, forceModel?: ModelId): Promise<void> {
+  if (!workspaceTrusted()) return;
+  const editor = activeEditor('place the cursor where the SQL should go');
+  if (!editor) return;
+  const instruction = await askInstruction('Tandem: Generate SQL', 'Describe the query or statement to write.', 'e.g. the ten customers with the most orders this year');
+  if (!instruction) return;
+  const setting = vscode.workspace.getConfiguration('tandem.sql', editor.document.uri).get<string>('dialect');
+  const dialect = sqlDialectInfo(isSqlDialect(setting) ? setting : DEFAULT_SQL_DIALECT);
+  const range = new vscode.Range(editor.selection.start, editor.selection.end);
+  const version = editor.document.version;
+
+  const outcome = await withCancellableProgress(`Tandem: writing ${dialect.displayName}`, async (signal, report) => {
+    const schema = await workspaceSchema(editor.document.uri);
+    if (schema.problem) void vscode.window.showWarningMessage(`Tandem: ${schema.problem}`);
+    if (schema.statements === 0) env.log.info('generate SQL: no DDL found in the workspace; the model infers the tables.');
+    const prompt = generateSqlPrompt({ dialect: dialect.displayName, schema: schema.text, instruction });
+    const ask = async (messages: typeof prompt.messages): Promise<string> => {
+      let received = 0;
+      const { result } = await env.service.run({ task: 'generateSql', system: prompt.system, messages, signal, forceModel }, {
+        onText: (delta) => report(receivedLine((received += delta.length))),
+        onRestart: () => (received = 0),
+      });
+      return extractCode(result.text);
+    };
+    const first = await ask(prompt.messages);
+    const check = await env.sql.validate(first, dialect.id);
+    if (check.ok || signal.aborted) return { text: first, error: undefined };
+    env.log.info(`generate SQL: the answer does not parse as ${dialect.displayName} (${check.message}); asking for a repair.`);
+    report('repairing the SQL…');
+    const second = await ask(repairSqlMessages(prompt.messages, first, dialect.displayName, check.message));
+    const recheck = await env.sql.validate(second, dialect.id);
+    return { text: second, error: recheck.ok ? undefined : recheck.message };
+  });
+
+  const answer = await finishedOrTold(outcome, env.log, (model) => void generateSql(env, model));
+  if (!answer) return;
+  const { text, error } = answer;
+  if (error) {
+    env.log.warn(`generate SQL: the repaired answer still does not parse (${error}); nothing inserted.`);
+    const choice = await vscode.window.showErrorMessage(
+      `Tandem: the generated SQL does not parse as ${dialect.displayName}, even after one repair (${error}). Nothing was inserted.`,
+      'Show the SQL',
+    );
+    if (choice) await showRefusedAnswer(text, 'sql');
+    return;
+  }
+  await insertChecked(editor, range, version, text);
+}

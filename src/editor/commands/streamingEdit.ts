@@ -1,0 +1,138 @@
+import * as vscode from 'vscode';
+
+/**
+ * Code streaming into a document at a cursor (or over a selection), as ONE undo step: the first edit
+ * opens an undo group, every later one joins it (no undo stops), and the last closes it. Ctrl+Z then takes
+ * the whole insertion back, whatever number of deltas it arrived in.
+ *
+ * Edits are applied one at a time; text that arrives while one is being applied is coalesced into the next.
+ * An edit by the user inside the text being written stops the stream (`onConflict`); edits elsewhere are
+ * tracked.
+ */
+export class StreamingEdit implements vscode.Disposable {
+  private readonly document: vscode.TextDocument;
+  private readonly original: string;
+  /** Offsets of the text this edit owns: the selection at first, then what was written over it. */
+  private start: number;
+  private end: number;
+  private written = '';
+  private pending = '';
+  private flushing: Promise<void> = Promise.resolve();
+  private opened = false;
+  private applying = false;
+  private conflicted = false;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly editor: vscode.TextEditor,
+    range: vscode.Range,
+    private readonly onConflict: () => void,
+  ) {
+    this.document = editor.document;
+    this.original = this.document.getText(range);
+    this.start = this.document.offsetAt(range.start);
+    this.end = this.document.offsetAt(range.end);
+    this.subscription = vscode.workspace.onDidChangeTextDocument((e) => this.track(e));
+  }
+
+  /** The text written so far (after the coalesced queue is applied). */
+  get text(): string {
+    return this.written + this.pending;
+  }
+
+  append(text: string): void {
+    if (text === '' || this.conflicted) return;
+    this.pending += text;
+    this.flushing = this.flushing.then(() => this.flush());
+  }
+
+  /** Puts `finalText` in place of everything written, and closes the undo group. */
+  async finish(finalText: string): Promise<boolean> {
+    await this.flushing;
+    if (this.conflicted) return false;
+    const ok = await this.replaceOwned(finalText, true);
+    this.dispose();
+    return ok;
+  }
+
+  /** Takes back everything written: the document is as it was before the command. */
+  async revert(): Promise<void> {
+    await this.flushing;
+    this.pending = '';
+    if (!this.conflicted && this.opened) await this.replaceOwned(this.original, true);
+    this.dispose();
+  }
+
+  /** The answer starts over (the task moved to the other model): back to the original, group kept open. */
+  async restart(): Promise<void> {
+    await this.flushing;
+    this.pending = '';
+    if (!this.conflicted && this.opened) await this.replaceOwned(this.original, false);
+    this.written = '';
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending === '' || this.conflicted) return;
+    const text = this.pending;
+    this.pending = '';
+    const at = this.opened ? this.end : this.start;
+    const range = new vscode.Range(this.document.positionAt(at), this.document.positionAt(this.end));
+    const ok = await this.apply(range, text, false);
+    if (ok) this.written += text;
+  }
+
+  private async replaceOwned(text: string, close: boolean): Promise<boolean> {
+    const range = new vscode.Range(this.document.positionAt(this.start), this.document.positionAt(this.end));
+    if (!close && text === this.document.getText(range)) return true;
+    const ok = await this.apply(range, text, close);
+    if (ok) this.written = text;
+    return ok;
+  }
+
+  private async apply(range: vscode.Range, text: string, close: boolean): Promise<boolean> {
+    const first = !this.opened;
+    this.applying = true;
+    let ok: boolean;
+    try {
+      ok = await this.editor.edit((b) => b.replace(range, text), { undoStopBefore: first, undoStopAfter: close });
+    } catch {
+      ok = false; // the editor was closed: nothing more can be written through it
+    } finally {
+      this.applying = false;
+    }
+    if (!ok) {
+      this.conflicted = true;
+      this.onConflict();
+      return false;
+    }
+    this.opened = true;
+    this.end = this.document.offsetAt(range.start) + text.length;
+    const cursor = this.document.positionAt(this.end);
+    this.editor.selection = new vscode.Selection(cursor, cursor);
+    return true;
+  }
+
+  /** Someone else's edit: shift our span, or stop if it touched what we are writing. */
+  private track(e: vscode.TextDocumentChangeEvent): void {
+    if (e.document !== this.document || this.applying || this.conflicted) return;
+    for (const change of e.contentChanges) {
+      const from = change.rangeOffset;
+      const to = from + change.rangeLength;
+      const delta = change.text.length - change.rangeLength;
+      if (to <= this.start && !(to === this.start && this.opened && from === to)) {
+        this.start += delta;
+        this.end += delta;
+      } else if (from >= this.end) {
+        continue;
+      } else {
+        this.conflicted = true;
+        this.onConflict();
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { clearKeys, closeEditors, fake, modelCalls, openEditor, requestText, storeKeys } from '../commandFixtures';
+import { activateTandem, answerPrompt, captureMessages, waitFor } from '../tandem';
+
+const ANSWER = 'Here is the function:\n\n```ts\nfunction add(a: number, b: number): number {\n  return a + b;\n}\n```\nIt adds two numbers.';
+const CODE = 'function add(a: number, b: number): number {\n    return a + b;\n  }';
+
+describe('Generate Code', () => {
+  let input: vscode.Disposable;
+
+  beforeEach(async () => {
+    await fake.reset();
+    await storeKeys();
+    (await activateTandem()).session.reset();
+    input = answerPrompt('showInputBox', () => 'a function that adds two numbers');
+  });
+
+  afterEach(async () => {
+    input.dispose();
+    await closeEditors();
+    await clearKeys();
+  });
+
+  it('streams the code in at the cursor, indented, without the fence or the prose', async () => {
+    const editor = await openEditor('class Calc {\n  |\n}\n');
+    await fake.script({ match: { provider: 'openai' }, reply: { text: ANSWER } });
+    await vscode.commands.executeCommand('tandem.generateCode');
+    assert.equal(editor.document.getText(), `class Calc {\n  ${CODE}\n}\n`);
+
+    const [call] = await modelCalls();
+    assert.equal(call.provider, 'openai');
+    assert.match(requestText(call), /a function that adds two numbers/);
+    assert.match(requestText(call), /class Calc \{\\n {2}<\|cursor\|>\\n\}/, 'the code around the cursor, with the cursor marked');
+    const { session } = await activateTandem();
+    assert.equal(session.records.at(-1)?.task, 'generateCode');
+    assert.equal(session.records.at(-1)?.outcome, 'ok');
+  });
+
+  it('replaces the selection, and the whole insertion is one undo step', async () => {
+    const editor = await openEditor('const x = 1;\n|// TODO: add|\nconst y = 2;\n');
+    await fake.script({ match: { provider: 'openai' }, reply: { text: 'function add(a, b) {\n  return a + b;\n}' }, chunkDelayMs: 5 });
+    await vscode.commands.executeCommand('tandem.generateCode');
+    const generated = 'const x = 1;\nfunction add(a, b) {\n  return a + b;\n}\nconst y = 2;\n';
+    assert.equal(editor.document.getText(), generated);
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), 'const x = 1;\n// TODO: add\nconst y = 2;\n', 'one undo takes all of it back');
+    await vscode.commands.executeCommand('redo');
+    assert.equal(editor.document.getText(), generated);
+  });
+
+  it('cancel mid-stream closes the request, leaves the file as it was and records a cancelled call', async () => {
+    const original = 'let a = 1;\n|\nlet b = 2;\n';
+    const editor = await openEditor(original);
+    const long = Array.from({ length: 60 }, (_, i) => `const v${i} = ${i};`).join('\n');
+    await fake.script({ match: { provider: 'openai' }, reply: { text: long }, chunkDelayMs: 40 });
+    const messages = captureMessages();
+    try {
+      const running = vscode.commands.executeCommand('tandem.generateCode');
+      await waitFor('code streaming into the file', () => editor.document.getText().includes('const v1 = 1;') || undefined);
+      await vscode.commands.executeCommand('tandem.cancelRequest');
+      await running;
+      assert.equal(editor.document.getText(), original.replace('|', ''), 'the file is as it was');
+      assert.ok(messages.messages.some((m) => /cancelled\. The file is as it was/.test(m)), messages.messages.join('\n'));
+    } finally {
+      messages.dispose();
+    }
+    const [call] = await waitFor('the fake server to see the connection end', async () => {
+      const calls = await modelCalls();
+      return calls[0]?.outcome === 'client-closed' ? calls : undefined;
+    });
+    assert.equal(call.outcome, 'client-closed');
+    const { session } = await activateTandem();
+    assert.equal(session.records.at(-1)?.outcome, 'cancelled');
+  });
+
+  it('without a key, sends nothing and offers to set one', async () => {
+    await clearKeys();
+    await openEditor('|');
+    const messages = captureMessages();
+    try {
+      await vscode.commands.executeCommand('tandem.generateCode');
+    } finally {
+      messages.dispose();
+    }
+    assert.ok(messages.messages.some((m) => /needs an OpenAI API key\. Run "Tandem: Set API Key…"/.test(m)), messages.messages.join('\n'));
+    assert.equal((await modelCalls()).length, 0);
+  });
+});

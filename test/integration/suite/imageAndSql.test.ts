@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { clearKeys, closeEditors, fake, modelCalls, openEditor, storeKeys } from '../commandFixtures';
+import { activateTandem, answerPrompt, captureMessages } from '../tandem';
+
+/** A real 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+describe('Generate Code from Image', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'tandem-image-'));
+  const image = path.join(folder, 'form.png');
+  writeFileSync(image, PNG);
+  let prompts: vscode.Disposable;
+
+  beforeEach(async () => {
+    await fake.reset();
+    await storeKeys();
+    prompts = vscode.Disposable.from(
+      answerPrompt('showOpenDialog', () => [vscode.Uri.file(image)]),
+      answerPrompt('showInputBox', () => 'the HTML for this form'),
+    );
+  });
+
+  afterEach(async () => {
+    prompts.dispose();
+    await vscode.workspace.getConfiguration('tandem').update('routing', undefined, vscode.ConfigurationTarget.Global);
+    await closeEditors();
+    await clearKeys();
+  });
+
+  it('sends the image to GPT-5.4 Mini as an input_image and inserts the code', async () => {
+    const editor = await openEditor('|', 'html');
+    await fake.script({ match: { provider: 'openai' }, reply: { text: '<form></form>' } });
+    await vscode.commands.executeCommand('tandem.generateFromImage');
+    assert.equal(editor.document.getText(), '<form></form>');
+    const [call] = await modelCalls();
+    const parts = (call.body as { input: { content: { type: string; image_url?: string }[] }[] }).input.flatMap((m) => m.content);
+    const sent = parts.find((p) => p.type === 'input_image');
+    assert.equal(sent?.image_url, `data:image/png;base64,${PNG.toString('base64')}`);
+    assert.ok(parts.some((p) => p.type === 'input_text'), 'with the instruction beside it');
+  });
+
+  it('sends the image to Claude Haiku 4.5 as a base64 image block when routed there', async () => {
+    await vscode.workspace.getConfiguration('tandem').update('routing', { generateCode: 'claude-haiku-4-5' }, vscode.ConfigurationTarget.Global);
+    const editor = await openEditor('|', 'html');
+    await fake.script({ match: { provider: 'anthropic' }, reply: { text: '<form></form>' } });
+    await vscode.commands.executeCommand('tandem.generateFromImage');
+    assert.equal(editor.document.getText(), '<form></form>');
+    const [call] = await modelCalls();
+    assert.equal(call.provider, 'anthropic');
+    const blocks = (call.body as { messages: { content: { type: string; source?: unknown }[] }[] }).messages.flatMap((m) => m.content);
+    assert.deepEqual(blocks.find((b) => b.type === 'image')?.source, { type: 'base64', media_type: 'image/png', data: PNG.toString('base64') });
+  });
+
+  it('refuses a file that is not an image, sending nothing', async () => {
+    const fakePng = path.join(folder, 'notes.png');
+    writeFileSync(fakePng, 'just text');
+    prompts.dispose();
+    prompts = answerPrompt('showOpenDialog', () => [vscode.Uri.file(fakePng)]);
+    await openEditor('|', 'html');
+    const messages = captureMessages();
+    try {
+      await vscode.commands.executeCommand('tandem.generateFromImage');
+    } finally {
+      messages.dispose();
+    }
+    assert.match(messages.messages.join('\n'), /notes\.png is not a PNG or JPEG image/);
+    assert.equal((await modelCalls()).length, 0);
+  });
+});
+
+describe('Generate SQL', () => {
+  let input: vscode.Disposable;
+
+  beforeEach(async () => {
+    await fake.reset();
+    await storeKeys();
+    (await activateTandem()).session.reset();
+    input = answerPrompt('showInputBox', () => 'total order value per customer');
+  });
+
+  afterEach(async () => {
+    input.dispose();
+    await closeEditors();
+    await clearKeys();
+  });
+
+  const GOOD = 'SELECT c.name, SUM(o.total_cents) AS total\nFROM customers c\nJOIN orders o ON o.customer_id = c.id\nGROUP BY c.name;';
+  const BAD = 'SELECT c.name, SUM(o.total_cents) FORM customers c GROPU BY c.name;';
+
+  it('sends the workspace schema, parses the answer and inserts it', async () => {
+    const editor = await openEditor('-- report\n|', 'sql');
+    await fake.script({ match: { provider: 'openai' }, reply: { text: `\`\`\`sql\n${GOOD}\n\`\`\`` } });
+    await vscode.commands.executeCommand('tandem.generateSql');
+    assert.equal(editor.document.getText(), `-- report\n${GOOD}`);
+    const [call] = await modelCalls();
+    const sent = JSON.stringify(call.body);
+    assert.match(sent, /CREATE TABLE customers/, 'the schema from schema.sql is in the prompt');
+    assert.match(sent, /PostgreSQL/);
+  });
+
+  it('an answer that does not parse gets one repair round-trip with the parser error', async () => {
+    const editor = await openEditor('|', 'sql');
+    await fake.script({ match: { provider: 'openai' }, reply: { text: BAD } }, { match: { provider: 'openai' }, reply: { text: GOOD } });
+    await vscode.commands.executeCommand('tandem.generateSql');
+    assert.equal(editor.document.getText(), GOOD);
+    const calls = await modelCalls();
+    assert.equal(calls.length, 2);
+    assert.match(JSON.stringify(calls[1].body), /does not parse as PostgreSQL: line 1, column \d+/);
+    const { session } = await activateTandem();
+    assert.equal(session.records.filter((r) => r.task === 'generateSql').length, 2, 'both calls are in the ledger');
+  });
+
+  it('a second answer that does not parse inserts nothing and says why', async () => {
+    const editor = await openEditor('-- keep me\n|', 'sql');
+    await fake.script({ match: { provider: 'openai' }, times: 2, reply: { text: BAD } });
+    const messages = captureMessages();
+    try {
+      await vscode.commands.executeCommand('tandem.generateSql');
+    } finally {
+      messages.dispose();
+    }
+    assert.equal(editor.document.getText(), '-- keep me\n');
+    assert.match(messages.messages.join('\n'), /does not parse as PostgreSQL, even after one repair \(line 1, column \d+: .*\)\. Nothing was inserted\./);
+    assert.equal((await modelCalls()).length, 2);
+  });
+});
