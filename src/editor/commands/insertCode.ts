@@ -52,7 +52,9 @@ export async function streamCodeIntoEditor(env: CommandEnv, editor: vscode.TextE
   const outcome = await run();
   if (conflict) {
     await edit.revert();
-    void vscode.window.showWarningMessage('Tandem: the file was edited where the code was being written, so Tandem stopped. Nothing was inserted.');
+    void vscode.window.showWarningMessage(edit.editedByUser
+      ? 'Tandem: the file was edited where the code was being written, so Tandem stopped and left the file as it is now (Ctrl+Z takes the code back).'
+      : 'Tandem: the editor closed while the code was being written, so Tandem stopped and took back what it had written.');
     return false;
   }
   if (outcome.kind === 'cancelled' || (outcome.kind === 'done' && outcome.value.stop === 'cancelled')) {

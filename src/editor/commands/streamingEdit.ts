@@ -20,7 +20,8 @@ export class StreamingEdit implements vscode.Disposable {
   private flushing: Promise<void> = Promise.resolve();
   private opened = false;
   private applying = false;
-  private conflicted = false;
+  /** Why writing stopped early: the user edited what was being written, or the editor went away. */
+  private stopped: 'user-edit' | 'editor-gone' | undefined;
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -41,7 +42,7 @@ export class StreamingEdit implements vscode.Disposable {
   }
 
   append(text: string): void {
-    if (text === '' || this.conflicted) return;
+    if (text === '' || this.stopped !== undefined) return;
     this.pending += text;
     this.flushing = this.flushing.then(() => this.flush());
   }
@@ -49,17 +50,30 @@ export class StreamingEdit implements vscode.Disposable {
   /** Puts `finalText` in place of everything written, and closes the undo group. */
   async finish(finalText: string): Promise<boolean> {
     await this.flushing;
-    if (this.conflicted) return false;
+    if (this.stopped !== undefined) return false;
     const ok = await this.replaceOwned(finalText, true);
     this.dispose();
     return ok;
   }
 
-  /** Takes back everything written: the document is as it was before the command. */
+  /** True when the user edited the text being written: then nothing is taken back over their edit. */
+  get editedByUser(): boolean {
+    return this.stopped === 'user-edit';
+  }
+
+  /**
+   * Takes back everything written: the document is as it was before the command. Through the editor when
+   * it is still there (so the undo group nets to nothing), else through a workspace edit.
+   */
   async revert(): Promise<void> {
     await this.flushing;
     this.pending = '';
-    if (!this.conflicted && this.opened) await this.replaceOwned(this.original, true);
+    if (this.opened && this.stopped === undefined) await this.replaceOwned(this.original, true);
+    else if (this.opened && this.stopped === 'editor-gone') {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(this.document.uri, new vscode.Range(this.document.positionAt(this.start), this.document.positionAt(this.end)), this.original);
+      await vscode.workspace.applyEdit(edit);
+    }
     this.dispose();
   }
 
@@ -67,7 +81,7 @@ export class StreamingEdit implements vscode.Disposable {
   async restart(): Promise<void> {
     await this.flushing;
     this.pending = '';
-    if (!this.conflicted && this.opened) await this.replaceOwned(this.original, false);
+    if (this.stopped === undefined && this.opened) await this.replaceOwned(this.original, false);
     this.written = '';
   }
 
@@ -76,7 +90,7 @@ export class StreamingEdit implements vscode.Disposable {
   }
 
   private async flush(): Promise<void> {
-    if (this.pending === '' || this.conflicted) return;
+    if (this.pending === '' || this.stopped !== undefined) return;
     const text = this.pending;
     this.pending = '';
     const at = this.opened ? this.end : this.start;
@@ -105,7 +119,7 @@ export class StreamingEdit implements vscode.Disposable {
       this.applying = false;
     }
     if (!ok) {
-      this.conflicted = true;
+      this.stopped = 'editor-gone';
       this.onConflict();
       return false;
     }
@@ -118,7 +132,7 @@ export class StreamingEdit implements vscode.Disposable {
 
   /** Someone else's edit: shift our span, or stop if it touched what we are writing. */
   private track(e: vscode.TextDocumentChangeEvent): void {
-    if (e.document !== this.document || this.applying || this.conflicted) return;
+    if (e.document !== this.document || this.applying || this.stopped !== undefined) return;
     for (const change of e.contentChanges) {
       const from = change.rangeOffset;
       const to = from + change.rangeLength;
@@ -129,7 +143,7 @@ export class StreamingEdit implements vscode.Disposable {
       } else if (from >= this.end) {
         continue;
       } else {
-        this.conflicted = true;
+        this.stopped = 'user-edit';
         this.onConflict();
         return;
       }

@@ -75,6 +75,25 @@ describe('Generate Code', () => {
     assert.equal(session.records.at(-1)?.outcome, 'cancelled');
   });
 
+  it('takes back what it wrote when its editor goes away mid-stream', async () => {
+    const editor = await openEditor('let a = 1;\n|\n');
+    const before = editor.document.getText();
+    const long = Array.from({ length: 60 }, (_, i) => `const w${i} = ${i};`).join('\n');
+    await fake.script({ match: { provider: 'openai' }, reply: { text: long }, chunkDelayMs: 40 });
+    const messages = captureMessages();
+    try {
+      const running = vscode.commands.executeCommand('tandem.generateCode');
+      await waitFor('code streaming into the file', () => editor.document.getText().includes('const w1 = 1;') || undefined);
+      // Another file takes the editor's place: the one being written into is no longer shown.
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'other', language: 'plaintext' }));
+      await running;
+      assert.ok(messages.messages.some((m) => /editor closed while the code was being written/.test(m)), messages.messages.join('\n'));
+    } finally {
+      messages.dispose();
+    }
+    assert.equal(editor.document.getText(), before, 'nothing half-written is left behind');
+  });
+
   it('without a key, sends nothing and offers to set one', async () => {
     await clearKeys();
     await openEditor('|');
