@@ -2,20 +2,20 @@
 import type { MessageParam, Usage as AnthropicUsage } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { Usage } from '../core/usage/usage';
 import { systemBlocks } from './anthropicCache';
-import { sdkLoadError, toProviderError } from './errors';
+import { toProviderError } from './errors';
+import { lazySdk, sdkClientOptions } from './lazySdk';
 import { jsonOfAnswer, StreamRun } from './streamRun';
 import type { ChatMessage, ClientConfig, ModelClient, ModelRequest, ModelResult, StreamHandlers } from './types';
 
 const importSdk = () => import('@anthropic-ai/sdk');
-type AnthropicModule = Awaited<ReturnType<typeof importSdk>>;
-type Anthropic = InstanceType<AnthropicModule['Anthropic']>;
 
 /** The model checkKey() retrieves: the one Tandem uses. */
 const CHECK_MODEL = 'claude-haiku-4-5';
 
 export class AnthropicClient implements ModelClient {
   readonly provider = 'anthropic' as const;
-  private sdk: Promise<{ module: AnthropicModule; client: Anthropic }> | undefined;
+  /** The SDK is imported on first use, so activating the extension never loads it. */
+  private readonly load = lazySdk('anthropic', importSdk, (module) => new module.Anthropic(sdkClientOptions(this.config)));
 
   constructor(private readonly config: ClientConfig) {}
 
@@ -70,26 +70,6 @@ export class AnthropicClient implements ModelClient {
     } catch (err) {
       throw toProviderError(err, module, { provider: 'anthropic', apiKey: this.config.apiKey, textStarted: false, timeoutMs: this.config.timeoutMs });
     }
-  }
-
-  /** The SDK is imported on first use, so activating the extension never loads it. */
-  private load(): Promise<{ module: AnthropicModule; client: Anthropic }> {
-    this.sdk ??= importSdk().then((module) => {
-      const { apiKey, baseURL, headers, timeoutMs, maxRetries } = this.config;
-      const client = new module.Anthropic({
-        apiKey,
-        // Empty means the SDK default, which honours ANTHROPIC_BASE_URL.
-        ...(baseURL ? { baseURL } : {}),
-        ...(headers ? { defaultHeaders: { ...headers } } : {}),
-        ...(timeoutMs !== undefined ? { timeout: timeoutMs } : {}),
-        maxRetries: maxRetries ?? 2,
-      });
-      return { module, client };
-    }, (err: unknown) => {
-      this.sdk = undefined; // let the next call try again
-      throw sdkLoadError('anthropic', err);
-    });
-    return this.sdk;
   }
 }
 

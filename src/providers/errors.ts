@@ -2,6 +2,7 @@
 import { providerInfo, type ProviderId } from '../core/models/providers';
 import { redactSecrets } from '../core/log/logger';
 import { ProviderError, type FailureKind, type ModelResult } from './types';
+import { errorText } from '../core/format/errorText';
 
 type Ctor = abstract new (...args: never[]) => Error;
 
@@ -59,7 +60,7 @@ export function toProviderError(err: unknown, sdk: SdkErrorClasses, ctx: Failure
     return make('connection', `Could not reach ${name}${causeOf(err)}. Check your network, proxy and the ${name} base URL setting.`);
   }
   if (err instanceof sdk.APIError) return fromApiError(err as Error & ApiErrorShape, name, make);
-  const detail = err instanceof Error ? err.message : String(err);
+  const detail = errorText(err);
   if (ctx.textStarted) return make('mid-stream', `The ${name} answer broke off in the middle (${detail}). What arrived was kept; try again.`);
   return make('server', `The call to ${name} failed unexpectedly (${detail}). Try again.`);
 }
@@ -67,7 +68,7 @@ export function toProviderError(err: unknown, sdk: SdkErrorClasses, ctx: Failure
 /** The SDK module itself would not load (a broken install or bundle). */
 export function sdkLoadError(provider: ProviderId, err: unknown): ProviderError {
   const name = providerInfo(provider).displayName;
-  const detail = redactSecrets(err instanceof Error ? err.message : String(err), []);
+  const detail = redactSecrets(errorText(err), []);
   return new ProviderError(provider, 'server', `Tandem could not load the ${name} SDK (${detail}). Reinstall or update the extension.`);
 }
 

@@ -1,20 +1,20 @@
 // GPT models through the official `openai` SDK: the Responses API, streamed.
 import type { ResponseInputItem, Response as OpenAIResponse } from 'openai/resources/responses/responses';
 import type { Usage } from '../core/usage/usage';
-import { sdkLoadError, toProviderError } from './errors';
+import { toProviderError } from './errors';
+import { lazySdk, sdkClientOptions } from './lazySdk';
 import { jsonOfAnswer, StreamRun } from './streamRun';
 import type { ChatMessage, ClientConfig, ModelClient, ModelRequest, ModelResult, StreamHandlers } from './types';
 
 const importSdk = () => import('openai');
-type OpenAIModule = Awaited<ReturnType<typeof importSdk>>;
-type OpenAI = InstanceType<OpenAIModule['OpenAI']>;
 
 /** The model checkKey() retrieves: the one Tandem uses, so a key without access to it fails early. */
 const CHECK_MODEL = 'gpt-5.4-mini';
 
 export class OpenAIClient implements ModelClient {
   readonly provider = 'openai' as const;
-  private sdk: Promise<{ module: OpenAIModule; client: OpenAI }> | undefined;
+  /** The SDK is imported on first use, so activating the extension never loads it. */
+  private readonly load = lazySdk('openai', importSdk, (module) => new module.OpenAI(sdkClientOptions(this.config)));
 
   constructor(private readonly config: ClientConfig) {}
 
@@ -79,26 +79,6 @@ export class OpenAIClient implements ModelClient {
     } catch (err) {
       throw toProviderError(err, module, { provider: 'openai', apiKey: this.config.apiKey, textStarted: false, timeoutMs: this.config.timeoutMs });
     }
-  }
-
-  /** The SDK is imported on first use, so activating the extension never loads it. */
-  private load(): Promise<{ module: OpenAIModule; client: OpenAI }> {
-    this.sdk ??= importSdk().then((module) => {
-      const { apiKey, baseURL, headers, timeoutMs, maxRetries } = this.config;
-      const client = new module.OpenAI({
-        apiKey,
-        // Empty means the SDK default, which honours OPENAI_BASE_URL.
-        ...(baseURL ? { baseURL } : {}),
-        ...(headers ? { defaultHeaders: { ...headers } } : {}),
-        ...(timeoutMs !== undefined ? { timeout: timeoutMs } : {}),
-        maxRetries: maxRetries ?? 2,
-      });
-      return { module, client };
-    }, (err: unknown) => {
-      this.sdk = undefined; // let the next call try again
-      throw sdkLoadError('openai', err);
-    });
-    return this.sdk;
   }
 }
 

@@ -16,6 +16,7 @@ import type { TokenCounter } from '../tokens/tokenCounter';
 import { ZERO_USAGE, totalTokens, type Usage } from '../usage/usage';
 import { BudgetBlockedError, InputTooLargeError, NeedsKeyError } from './errors';
 import { runSegmented } from './segmented';
+import { errorText } from '../format/errorText';
 
 /** What a feature asks for; the service picks the model. */
 export interface TaskRequest {
@@ -255,7 +256,7 @@ export class ModelService {
       await this.deps.ledger.append(record);
     } catch (error) {
       // The call happened and the session total has it; losing the line must not lose the answer.
-      this.deps.log.error(`ledger: could not append a record (${error instanceof Error ? error.message : String(error)})`);
+      this.deps.log.error(`ledger: could not append a record (${errorText(error)})`);
     }
   }
 }

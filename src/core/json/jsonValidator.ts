@@ -8,6 +8,7 @@ import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import type AjvCore from 'ajv/dist/core';
 import { findJsonSyntaxError, lineColumn } from './jsonSyntax';
 import { isSchemaObject, without } from './schemaNodes';
+import { errorText } from '../format/errorText';
 
 export type SchemaCheck = { readonly ok: true } | { readonly ok: false; readonly message: string };
 /** `errors` lists at most MAX_LISTED_ERRORS problems; `message` adds how many more there are. */
@@ -74,7 +75,7 @@ export class JsonValidator {
       return { validate: ajv.compile(body) };
     } catch (err) {
       // An unresolvable $ref, a bad regular expression in "pattern", …
-      return { problem: `Not a usable JSON Schema: ${err instanceof Error ? err.message : String(err)}` };
+      return { problem: `Not a usable JSON Schema: ${errorText(err)}` };
     } finally {
       // ajv registered the schema under its $id: forget it, so an edited file with the same $id compiles
       // again. The compiled function lives on in this.compiled.
@@ -161,7 +162,7 @@ export function parseJsonAnswer(text: string): JsonAnswer {
     return { ok: true, value: JSON.parse(body) as unknown };
   } catch (err) {
     const syntax = findJsonSyntaxError(body);
-    if (!syntax) return { ok: false, message: `Not valid JSON: ${err instanceof Error ? err.message : String(err)}` };
+    if (!syntax) return { ok: false, message: `Not valid JSON: ${errorText(err)}` };
     const { line, column } = lineColumn(text, bodyStart + syntax.offset);
     return { ok: false, message: `Not valid JSON at line ${line}, column ${column}: ${syntax.reason}.` };
   }

@@ -1,6 +1,7 @@
 // Checks generated SQL with node-sql-parser's grammar for the chosen dialect, and words a failure so that
 // both the user and the model (in the repair prompt) can act on it.
 import { sqlDialectInfo, type SqlDialect } from './dialects';
+import { errorText } from '../format/errorText';
 
 /** The part of node-sql-parser's Parser this uses. */
 export interface SqlParser {
@@ -87,7 +88,7 @@ function isPeggySyntaxError(error: unknown): error is PeggySyntaxError {
 function describeParseError(error: unknown, sql: string): SqlValidation {
   if (!isPeggySyntaxError(error)) {
     // The grammar's own checks throw plain errors (e.g. an unsupported construct): their first line is enough.
-    const text = error instanceof Error ? error.message : String(error);
+    const text = errorText(error);
     return { ok: false, message: text.split('\n')[0].slice(0, MAX_OTHER_ERROR_CHARS) };
   }
   const { line, column, offset } = error.location.start;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { fileName, linesLabel } from './fileFacts';
 
 /** A proposed replacement for a range of a document, waiting for the user's yes or no. */
 interface Proposal {
@@ -22,8 +23,6 @@ export const PROPOSAL_SCHEME = 'tandem-proposal';
  */
 export class EditProposals implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly proposals = new Map<string, Proposal>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
   private counter = 0;
   private readonly registration = vscode.Disposable.from(
     vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, this),
@@ -38,7 +37,7 @@ export class EditProposals implements vscode.TextDocumentContentProvider, vscode
   /** Opens the diff and offers the choice. Resolves once it is shown. */
   async propose(document: vscode.TextDocument, range: vscode.Range, replacement: string, instruction: string): Promise<void> {
     const id = String(++this.counter);
-    const name = document.uri.path.split('/').pop() || 'file';
+    const name = fileName(document.uri);
     const uri = vscode.Uri.from({ scheme: PROPOSAL_SCHEME, path: `/${id}/${name}`, query: document.uri.toString() });
     const text = document.getText();
     const start = document.offsetAt(range.start);
@@ -49,7 +48,7 @@ export class EditProposals implements vscode.TextDocumentContentProvider, vscode
     };
     this.proposals.set(uri.toString(), proposal);
     await vscode.commands.executeCommand('setContext', 'tandem.editProposalOpen', true);
-    const lines = range.start.line === range.end.line ? `line ${range.start.line + 1}` : `lines ${range.start.line + 1}–${range.end.line + 1}`;
+    const lines = linesLabel(range);
     await vscode.commands.executeCommand('vscode.diff', document.uri, uri, `${name} ↔ Tandem's edit (${lines})`, { preview: false });
     void vscode.window
       .showInformationMessage(`Tandem proposes an edit to ${name} (${lines}): “${shorten(instruction)}”. Apply it?`, 'Accept', 'Reject')
@@ -69,7 +68,7 @@ export class EditProposals implements vscode.TextDocumentContentProvider, vscode
     const proposal = this.find(uri);
     if (!proposal) return false;
     await this.close(proposal);
-    const name = proposal.document.uri.path.split('/').pop();
+    const name = fileName(proposal.document.uri);
     if (proposal.document.isClosed || proposal.document.version !== proposal.version) {
       void vscode.window.showWarningMessage(`Tandem: ${name} changed after the edit was proposed, so it was not applied. Run Edit Selection again on the current code.`);
       return false;
@@ -89,7 +88,6 @@ export class EditProposals implements vscode.TextDocumentContentProvider, vscode
 
   dispose(): void {
     this.registration.dispose();
-    this.changed.dispose();
   }
 
   private find(uri?: vscode.Uri): Proposal | undefined {

@@ -3,7 +3,7 @@ import type { ModelId } from '../../core/models/modelTable';
 import { explainPrompt } from '../../core/prompts/explain';
 import type { CommandEnv } from './commandEnv';
 import type { Explanations } from './explanations';
-import { aroundSelection, fileFacts } from './fileFacts';
+import { aroundSelection, fileFacts, fileName, linesLabel } from './fileFacts';
 import { editorWithSelection, workspaceTrusted } from './guards';
 import { showFailure, withCancellableProgress } from './taskProgress';
 
@@ -16,8 +16,8 @@ export async function explainSelection(env: CommandEnv, explanations: Explanatio
   const editor = editorWithSelection('explain');
   if (!editor) return undefined;
   const { document, selection } = editor;
-  const name = document.uri.path.split('/').pop() || 'selection';
-  const lines = selection.start.line === selection.end.line ? `line ${selection.start.line + 1}` : `lines ${selection.start.line + 1}–${selection.end.line + 1}`;
+  const name = fileName(document.uri);
+  const lines = linesLabel(selection);
   const heading = `# ${name}, ${lines}\n\n`;
   const uri = explanations.create(`Explanation of ${name} (${lines})`, `${heading}_Thinking…_\n`);
   await showBeside(uri);

@@ -13,3 +13,13 @@ export function aroundSelection(editor: vscode.TextEditor, budgetTokens = CONTEX
   const { document, selection } = editor;
   return codeAround(document.getText(), document.offsetAt(selection.start), document.offsetAt(selection.end), budgetTokens);
 }
+
+/** The file's name, for messages and titles. */
+export function fileName(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() || uri.path;
+}
+
+/** `line 3` or `lines 3–9` (1-based), for messages and titles. */
+export function linesLabel(range: vscode.Range): string {
+  return range.start.line === range.end.line ? `line ${range.start.line + 1}` : `lines ${range.start.line + 1}–${range.end.line + 1}`;
+}

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { imageInput } from '../../core/images/imageInput';
 import { generateCodePrompt } from '../../core/prompts/generateCode';
 import type { CommandEnv } from './commandEnv';
-import { aroundSelection, fileFacts } from './fileFacts';
+import { aroundSelection, fileFacts, fileName } from './fileFacts';
 import { activeEditor, askInstruction, workspaceTrusted } from './guards';
 import { streamCodeIntoEditor } from './insertCode';
+import { errorText } from '../../core/format/errorText';
 
 /** `Tandem: Generate Code from Image…`: a PNG or JPEG and an instruction; inserted like Generate Code. */
 export async function generateFromImage(env: CommandEnv): Promise<void> {
@@ -20,12 +21,12 @@ export async function generateFromImage(env: CommandEnv): Promise<void> {
   });
   const file = picked?.[0];
   if (!file) return;
-  const name = file.path.split('/').pop() ?? file.path;
+  const name = fileName(file);
   let bytes: Uint8Array;
   try {
     bytes = await vscode.workspace.fs.readFile(file);
   } catch (error) {
-    void vscode.window.showErrorMessage(`Tandem: could not read ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(`Tandem: could not read ${name}: ${errorText(error)}`);
     return;
   }
   const image = imageInput(bytes, name);

@@ -9,6 +9,7 @@ import { activeEditor, askInstruction, workspaceTrusted } from './guards';
 import { insertChecked, showRefusedAnswer } from './insertText';
 import { pickJsonSchema, type SchemaChoice } from './pickJsonSchema';
 import { finishedOrTold, receivedLine, withCancellableProgress } from './taskProgress';
+import { errorText } from '../../core/format/errorText';
 
 /** What one attempt gave: the value when it passed, or the answer and why it was refused. */
 type Attempt = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly text: string; readonly problem: string };
@@ -28,7 +29,7 @@ export async function generateJson(env: CommandEnv, forceModel?: ModelId): Promi
   try {
     choice = await pickJsonSchema(env.context.workspaceState);
   } catch (error) {
-    void vscode.window.showErrorMessage(`Tandem: could not read the schema file: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(`Tandem: could not read the schema file: ${errorText(error)}`);
     return;
   }
   if (!choice) return;

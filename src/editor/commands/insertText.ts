@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { placeCode } from '../../core/text/indent';
 import { lineIndent } from './insertCode';
+import { fileName } from './fileFacts';
 
 /**
  * Inserts checked text (SQL, JSON) at the selection as one edit, indented to the cursor's line. Refuses
  * when the document changed since the command started, rather than land text in the wrong place.
  */
 export async function insertChecked(editor: vscode.TextEditor, range: vscode.Range, version: number, text: string): Promise<boolean> {
-  const name = editor.document.uri.path.split('/').pop();
+  const name = fileName(editor.document.uri);
   if (editor.document.isClosed || editor.document.version !== version) {
     void vscode.window.showWarningMessage(`Tandem: ${name} changed while the answer was being written, so nothing was inserted. Run the command again.`);
     return false;

@@ -15,7 +15,6 @@ export class StreamingEdit implements vscode.Disposable {
   /** Offsets of the text this edit owns: the selection at first, then what was written over it. */
   private start: number;
   private end: number;
-  private written = '';
   private pending = '';
   private flushing: Promise<void> = Promise.resolve();
   private opened = false;
@@ -34,11 +33,6 @@ export class StreamingEdit implements vscode.Disposable {
     this.start = this.document.offsetAt(range.start);
     this.end = this.document.offsetAt(range.end);
     this.subscription = vscode.workspace.onDidChangeTextDocument((e) => this.track(e));
-  }
-
-  /** The text written so far (after the coalesced queue is applied). */
-  get text(): string {
-    return this.written + this.pending;
   }
 
   append(text: string): void {
@@ -82,7 +76,6 @@ export class StreamingEdit implements vscode.Disposable {
     await this.flushing;
     this.pending = '';
     if (this.stopped === undefined && this.opened) await this.replaceOwned(this.original, false);
-    this.written = '';
   }
 
   dispose(): void {
@@ -95,16 +88,13 @@ export class StreamingEdit implements vscode.Disposable {
     this.pending = '';
     const at = this.opened ? this.end : this.start;
     const range = new vscode.Range(this.document.positionAt(at), this.document.positionAt(this.end));
-    const ok = await this.apply(range, text, false);
-    if (ok) this.written += text;
+    await this.apply(range, text, false);
   }
 
   private async replaceOwned(text: string, close: boolean): Promise<boolean> {
     const range = new vscode.Range(this.document.positionAt(this.start), this.document.positionAt(this.end));
     if (!close && text === this.document.getText(range)) return true;
-    const ok = await this.apply(range, text, close);
-    if (ok) this.written = text;
-    return ok;
+    return this.apply(range, text, close);
   }
 
   private async apply(range: vscode.Range, text: string, close: boolean): Promise<boolean> {

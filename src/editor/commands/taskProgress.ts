@@ -3,6 +3,7 @@ import { NeedsKeyError, TandemError } from '../../core/calls/errors';
 import { DEFAULT_MODELS, type ModelId } from '../../core/models/modelTable';
 import { ProviderError } from '../../providers/types';
 import type { TandemLog } from '../log';
+import { errorText } from '../../core/format/errorText';
 
 /** How a command's work ended. 'cancelled': the user pressed Cancel (the request was aborted). */
 export type WorkOutcome<T> = { readonly kind: 'done'; readonly value: T } | { readonly kind: 'cancelled' } | { readonly kind: 'failed'; readonly error: unknown };
@@ -78,7 +79,7 @@ export async function showFailure(error: unknown, log: TandemLog, retryOn?: (mod
     void vscode.window.showErrorMessage(`Tandem: ${log.clean(error.message)}`);
     return;
   }
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorText(error);
   log.error(`unexpected failure: ${text}`);
   void vscode.window.showErrorMessage(`Tandem: something went wrong (${log.clean(text)}). The Tandem log has the details.`);
 }

@@ -4,6 +4,7 @@ import { PROVIDERS, isProviderId, providerInfo, type ProviderId } from '../../co
 import { ProviderError } from '../../providers/types';
 import type { TandemLog } from '../log';
 import type { KeyStore } from './keyStore';
+import { errorText } from '../../core/format/errorText';
 
 /** Checks a key with a cheap authenticated call; throws ProviderError when it cannot be used. */
 export type KeyCheck = (provider: ProviderId, key: string) => Promise<void>;
@@ -46,7 +47,7 @@ async function setApiKey(keys: KeyStore, log: TandemLog, check: KeyCheck, arg: u
   await keys.store(provider, key);
   log.info(`${info.displayName} API key saved in secret storage.`);
   if (problem) {
-    const why = problem instanceof Error ? problem.message : String(problem);
+    const why = errorText(problem);
     log.warn(`${info.displayName} key saved without a check: ${why}`);
     void vscode.window.showWarningMessage(
       `Tandem: ${info.displayName} API key saved, but it could not be checked now: ${log.clean(why)}`);

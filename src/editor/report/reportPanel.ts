@@ -8,6 +8,7 @@ import type { ReportModel } from '../../core/report/reportModel';
 import type { FromWebview, ToWebview } from '../../webview/report/protocol';
 import { isPeriod, periodPhrase } from '../../core/report/periods';
 import { exportFileName, reportHtml } from './html';
+import { errorText } from '../../core/format/errorText';
 
 /** Where the report's figures and the export's records come from (the ledger, in the extension). */
 export interface ReportSource {
@@ -35,9 +36,6 @@ export class ReportPanel implements vscode.Disposable {
 
   /** The last report the page was sent (for tests and diagnostics). */
   lastReport: ReportModel | undefined;
-  private readonly sent = new vscode.EventEmitter<ReportModel>();
-  /** Fires after each report is delivered to the page. */
-  readonly onDidSendReport = this.sent.event;
 
   private selected: Period;
   private source: ReportSource;
@@ -85,7 +83,6 @@ export class ReportPanel implements vscode.Disposable {
         // Hidden, the page is torn down (retainContextWhenHidden: false); shown, it reloads and says 'ready'.
         if (!panel.visible) this.pageReady = false;
       }),
-      this.sent,
     );
     panel.webview.html = this.html();
   }
@@ -139,7 +136,7 @@ export class ReportPanel implements vscode.Disposable {
         .then((choice) => (choice ? vscode.window.showTextDocument(uri) : undefined), () => undefined);
       return uri;
     } catch (error) {
-      void vscode.window.showErrorMessage(`Tandem: could not export the usage ledger (${phrase}) as ${format.toUpperCase()}: ${describe(error)}`);
+      void vscode.window.showErrorMessage(`Tandem: could not export the usage ledger (${phrase}) as ${format.toUpperCase()}: ${errorText(error)}`);
       return undefined;
     }
   }
@@ -190,10 +187,9 @@ export class ReportPanel implements vscode.Disposable {
       if (this.disposed || !delivered) return;
       this.lastReport = report;
       this.lastError = undefined;
-      this.sent.fire(report);
     } catch (error) {
       if (this.disposed || build !== this.building) return;
-      const text = describe(error);
+      const text = errorText(error);
       // Live updates retry on every call: say it once, not once per call.
       if (text !== this.lastError) {
         this.lastError = text;
@@ -221,8 +217,4 @@ function defaultExportUri(fileName: string): vscode.Uri {
 
 function displayPath(uri: vscode.Uri): string {
   return uri.scheme === 'file' ? uri.fsPath : uri.toString(true);
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

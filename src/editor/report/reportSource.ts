@@ -30,12 +30,15 @@ export interface LedgerReportDeps {
 export function ledgerReportSource(deps: LedgerReportDeps): ReportSource {
   const now = deps.now ?? (() => new Date());
 
-  /** The ledger from `from` on, with this session's calls merged in (by id), oldest first. */
+  /**
+   * The ledger from `from` on, with every call of this session merged in by id (some may not have reached
+   * the file yet; a session that began last month keeps its earlier calls), oldest first. Periods and
+   * budget sums filter by time themselves.
+   */
   const load = async (from: Date | undefined): Promise<LedgerRecord[]> => {
-    const stored = (await deps.ledger.read(from ? { from } : {})).records;
     const byId = new Map<string, LedgerRecord>();
-    for (const r of stored) byId.set(r.id, r);
-    for (const r of deps.session.records) if (!from || Date.parse(r.time) >= from.getTime()) byId.set(r.id, r);
+    for (const r of (await deps.ledger.read(from ? { from } : {})).records) byId.set(r.id, r);
+    for (const r of deps.session.records) byId.set(r.id, r);
     return [...byId.values()].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
   };
 
@@ -53,9 +56,7 @@ export function ledgerReportSource(deps: LedgerReportDeps): ReportSource {
       // One read covers both the period and this month (for the budget rows).
       const periodFrom = period === 'session' ? monthStart : periodRange(period, at).from;
       const from = period === 'all' || !periodFrom ? undefined : periodFrom < monthStart ? periodFrom : monthStart;
-      const records = await load(from);
-      // A session that began last month keeps its earlier calls.
-      const all = period === 'session' ? mergeById(records, deps.session.records) : records;
+      const all = await load(from);
       let today = 0;
       let month = 0;
       for (const r of all) {
@@ -83,11 +84,4 @@ export function ledgerReportSource(deps: LedgerReportDeps): ReportSource {
       return { dispose: () => subscriptions.forEach((s) => s.dispose()) };
     },
   };
-}
-
-function mergeById(a: readonly LedgerRecord[], b: readonly LedgerRecord[]): LedgerRecord[] {
-  const byId = new Map<string, LedgerRecord>();
-  for (const r of a) byId.set(r.id, r);
-  for (const r of b) byId.set(r.id, r);
-  return [...byId.values()].sort((x, y) => Date.parse(x.time) - Date.parse(y.time));
 }

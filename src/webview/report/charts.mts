@@ -37,11 +37,6 @@ function upsert<T extends ChartType>(key: string, canvas: HTMLCanvasElement, con
   charts.set(key, new Chart(canvas, config as unknown as ChartConfiguration));
 }
 
-export function destroyCharts(): void {
-  for (const chart of charts.values()) chart.destroy();
-  charts.clear();
-}
-
 function baseOptions(theme: Theme): Record<string, unknown> {
   return {
     responsive: true,
