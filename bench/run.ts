@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launchChromium } from '../test/runner/browser';
+import { benchCompletions } from './completions';
 import { benchReportAggregation } from './reportAggregation';
 import { startCodeServer } from '../test/runner/codeServer';
 import { ensureTools } from '../test/runner/tools';
@@ -57,11 +58,13 @@ async function main(): Promise<void> {
   const vsixBytes = fs.statSync(path.join(root, 'tandem.vsix')).size;
   const times = await activationTimes();
   const report = await benchReportAggregation();
+  const completions = await benchCompletions();
   const figures = {
     activationMs: { median: round(median(times)), runs: times.map((t) => round(t)), target: 20 },
     bundle: { file: 'dist/extension.js', bytes: bundleBytes, targetBytes: 1_500_000 },
     vsix: { file: 'tandem.vsix', bytes: vsixBytes, targetBytes: 2_000_000 },
     reportAggregation: { ...report, note: 'buildReport over a year of ledger (100,000 records); readAndBuild adds reading the ledger files from disk' },
+    completions,
   };
   const json = JSON.stringify(figures, null, 2);
   fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });

@@ -13,6 +13,7 @@ import { sqlDialectInfo } from './core/sql/dialects';
 import { SqlValidator, type SqlParserModule } from './core/sql/sqlValidator';
 import { registerEditorCommands, type EditorCommands } from './editor/commands/registerCommands';
 import { ReportPanel } from './editor/report/reportPanel';
+import { registerCompletions, type InlineCompletions } from './editor/completions/registerCompletions';
 import { ledgerReportSource } from './editor/report/reportSource';
 
 /** Set by esbuild's banner at the first line of the bundle, so code loading counts as activation time. */
@@ -28,6 +29,8 @@ export interface TandemTestApi {
   readonly models: ModelLayer;
   /** The editor commands' pending edit proposals and explanations. */
   readonly commands: EditorCommands;
+  /** Inline completions: the pipeline (with its counters) and the status item. */
+  readonly completions: InlineCompletions;
   /** The open usage report, if any. */
   readonly report: () => ReportPanel | undefined;
   /** Code loading plus the activate() call, as VS Code's own activation times count them. */
@@ -58,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
     log,
     context,
   });
+  const completions = registerCompletions(models.service, context.secrets, log);
   const reportSource = ledgerReportSource({
     ledger: models.ledger,
     session,
@@ -66,7 +70,9 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
 
   context.subscriptions.push(
     log.channel,
+    keys,
     commands,
+    completions,
     session,
     statusBar,
     registerKeyCommands(keys, log, (provider, key) => models.clients.checkKey(provider, key)),
@@ -87,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
   log.info(`Tandem ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms `
     + `(code loading ${codeLoadingMs.toFixed(1)} ms, activate ${activateCallMs.toFixed(1)} ms).`);
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { statusBarItem: statusBar.item, session, context, models, commands, report: () => ReportPanel.current, activationMs }
+    ? { statusBarItem: statusBar.item, session, context, models, commands, completions, report: () => ReportPanel.current, activationMs }
     : undefined;
 }
 

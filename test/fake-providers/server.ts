@@ -126,6 +126,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, or
     auth: { style: auth.style, ...(auth.key ? { keyFingerprint: createHash('sha256').update(auth.key).digest('hex').slice(0, 8) } : {}) },
     body: undefined,
     receivedAt: Date.now(),
+    receivedAtHr: performance.now(),
     outcome: 'pending',
   };
   state.log.push(record);
@@ -182,6 +183,7 @@ export async function startFakeProviders(opts: { port?: number; host?: string; b
     anthropicBaseURL: url,
     requests: () => structuredClone(state.log),
     script: (...steps: ScriptStep[]) => state.scripts.push(steps),
+    clearScript: () => state.scripts.clear(),
     batchOutcome: (customId, outcome, reply) => state.batchOutcome(customId, outcome, reply),
     setBatchDelay: (ms) => {
       state.batchDelayMs = ms;

@@ -17,6 +17,8 @@ export interface RecordedRequest {
   /** Parsed JSON body; for a multipart upload a summary { filename, purpose, bytes }; undefined when empty. */
   body: unknown;
   receivedAt: number;
+  /** performance.now() in the fake's process when the request arrived: comparable only within that process. */
+  receivedAtHr: number;
   outcome: Outcome;
   status?: number;
   /** When the response finished or the connection ended (absent while pending). */
@@ -59,6 +61,8 @@ export interface FakeProviders {
   anthropicBaseURL: string;
   requests(): RecordedRequest[];
   script(...steps: ScriptStep[]): void;
+  /** Drops the scripted steps not taken yet (the request log stays). */
+  clearScript(): void;
   /** Make the batch entry with this custom_id error or expire (or succeed with `reply`), until reset(). */
   batchOutcome(customId: string, outcome: BatchOutcome, reply?: ScriptReply): void;
   /** Change the time a batch takes from creation to completion. */

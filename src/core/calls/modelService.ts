@@ -31,6 +31,11 @@ export interface TaskRequest {
   readonly signal?: AbortSignal;
   /** The user picked this model for this call. */
   readonly forceModel?: ModelId;
+  /**
+   * Work the user did not ask for by name (inline completions): no dialogs or notices, and no busy
+   * spinner on the spend item; over a blocking budget it is simply not sent. The log says what happened.
+   */
+  readonly background?: boolean;
 }
 
 export interface TaskHandlers extends StreamHandlers {
@@ -126,14 +131,14 @@ export class ModelService {
           `${models[decision.model].displayName} needs an ${provider === 'openai' ? 'OpenAI' : 'Anthropic'} API key. Run "Tandem: Set API Key…".${alt}`);
       }
       case 'segment':
-        await this.guardBudget(decision.model, inputTokens[models[decision.model].provider], decision.route.maxOutputTokens, settings);
+        await this.guardBudget(decision.model, inputTokens[models[decision.model].provider], decision.route.maxOutputTokens, settings, request.background);
         return runSegmented(request, handlers, decision, (req, h) => this.callOnce(decision.model, req, decision.route, decision.reason, false, h), models);
       case 'call':
         break;
     }
 
     const maxOut = request.maxOutputTokens ?? decision.route.maxOutputTokens;
-    await this.guardBudget(decision.model, inputTokens[models[decision.model].provider], maxOut, settings);
+    await this.guardBudget(decision.model, inputTokens[models[decision.model].provider], maxOut, settings, request.background);
     const fallback = decision.fallback;
     try {
       const result = await this.callOnce(decision.model, request, decision.route, decision.reason, fallback !== undefined, handlers);
@@ -146,7 +151,7 @@ export class ModelService {
       const line = `${from.displayName} failed (${describeFailure(error.kind)}); ran this on ${to.displayName} instead.`;
       this.deps.log.warn(`fallback: ${line}`);
       handlers.onRestart?.(line);
-      this.deps.ui.announceFallback(line);
+      if (!request.background) this.deps.ui.announceFallback(line);
       const reason = `${request.task} → ${to.displayName}: fallback after ${from.displayName} failed (${error.kind})`;
       const result = await this.callOnce(fallback, request, decision.route, reason, false, handlers);
       return { result, model: fallback, reason, fellBackFrom: decision.model };
@@ -164,21 +169,21 @@ export class ModelService {
     return counted.exact ? estimate - estimateTokens(text, 'openai') + counted.tokens : estimate;
   }
 
-  private async guardBudget(model: ModelId, inputTokens: number, maxOutputTokens: number, settings: ModelServiceSettings): Promise<void> {
+  private async guardBudget(model: ModelId, inputTokens: number, maxOutputTokens: number, settings: ModelServiceSettings, background = false): Promise<void> {
     const { caps, mode } = settings.budget;
     if (!caps.sessionMicroUsd && !caps.dailyMicroUsd && !caps.monthlyMicroUsd) return;
     const prices = settings.models[model].prices;
     const estimate = costMicroUsd({ ...ZERO_USAGE, input: inputTokens, output: maxOutputTokens }, prices);
     const check = checkBudget(caps, await this.deps.periodSpend.current(), estimate);
     if (check.state !== 'over' || !check.message) return;
-    if (mode === 'block') {
-      this.deps.log.warn(`budget: ${check.message} Asking before sending.`);
-      if (!(await this.deps.ui.confirmOverBudget(check.message))) {
-        throw new BudgetBlockedError(`Not sent: ${check.message}`);
-      }
-    } else {
+    if (mode === 'warn') {
       this.deps.log.warn(`budget: ${check.message}`);
-      this.deps.ui.warnOverBudget(check.message);
+      if (!background) this.deps.ui.warnOverBudget(check.message);
+      return;
+    }
+    this.deps.log.warn(`budget: ${check.message} ${background ? 'Not sent: background work never asks.' : 'Asking before sending.'}`);
+    if (background || !(await this.deps.ui.confirmOverBudget(check.message))) {
+      throw new BudgetBlockedError(`Not sent: ${check.message}`);
     }
   }
 
@@ -200,7 +205,7 @@ export class ModelService {
       signal: request.signal,
     };
     const client = await this.deps.client(spec.provider);
-    const end = this.deps.session.begin();
+    const end = request.background ? () => {} : this.deps.session.begin();
     try {
       const result = await client.stream(modelRequest, handlers);
       await this.record(model, request.task, started, reason, {
@@ -212,6 +217,11 @@ export class ModelService {
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
       const partial = error.details.partial;
+      if (error.kind === 'cancelled' && partial && !partial.usageEstimated && totalTokens(partial.usage) === 0) {
+        // Cancelled before anything left this machine: not a call, nothing to bill or count.
+        this.deps.log.info(`${spec.displayName}: ${request.task} cancelled before it was sent`);
+        throw error;
+      }
       const billed = MAYBE_BILLED.has(error.kind);
       const usage: Usage = partial?.usage
         ?? (billed ? { ...ZERO_USAGE, input: estimateRequestTokens(request.system, request.messages, spec.provider) } : ZERO_USAGE);

@@ -2,17 +2,35 @@ import type * as vscode from 'vscode';
 import { resolveKey, secretName, type ResolvedKey } from '../../core/keys/apiKey';
 import { providerInfo, type ProviderId } from '../../core/models/providers';
 
-/** API keys: VS Code's SecretStorage first, then the provider's environment variable. Nothing else. */
-export class KeyStore {
+/**
+ * API keys: VS Code's SecretStorage first, then the provider's environment variable. Nothing else.
+ * Resolved keys are kept in memory until the secret changes (in this window or another), because inline
+ * completions ask on every pause in typing and each SecretStorage read is a round trip to the main process.
+ */
+export class KeyStore implements vscode.Disposable {
   /** Every key this window has handled, so logs and messages can be scrubbed of them. */
   private readonly seen = new Set<string>();
+  private readonly resolved = new Map<ProviderId, Promise<ResolvedKey>>();
+  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly env: NodeJS.ProcessEnv = process.env,
-  ) {}
+  ) {
+    this.subscription = secrets.onDidChange(() => this.resolved.clear());
+  }
 
-  async resolve(provider: ProviderId): Promise<ResolvedKey> {
+  resolve(provider: ProviderId): Promise<ResolvedKey> {
+    let pending = this.resolved.get(provider);
+    if (!pending) {
+      pending = this.read(provider);
+      this.resolved.set(provider, pending);
+      pending.catch(() => this.resolved.delete(provider));
+    }
+    return pending;
+  }
+
+  private async read(provider: ProviderId): Promise<ResolvedKey> {
     const stored = await this.secrets.get(secretName(provider));
     const resolved = resolveKey(stored, this.env[providerInfo(provider).keyEnvVar]);
     if (resolved.key) this.seen.add(resolved.key);
@@ -32,11 +50,17 @@ export class KeyStore {
     return (await this.secrets.get(secretName(provider))) !== undefined;
   }
 
-  store(provider: ProviderId, key: string): Thenable<void> {
-    return this.secrets.store(secretName(provider), key.trim());
+  async store(provider: ProviderId, key: string): Promise<void> {
+    await this.secrets.store(secretName(provider), key.trim());
+    this.resolved.delete(provider);
   }
 
-  clear(provider: ProviderId): Thenable<void> {
-    return this.secrets.delete(secretName(provider));
+  async clear(provider: ProviderId): Promise<void> {
+    await this.secrets.delete(secretName(provider));
+    this.resolved.delete(provider);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
   }
 }

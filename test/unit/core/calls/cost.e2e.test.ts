@@ -10,7 +10,7 @@ import { DEFAULT_MODELS } from '../../../../src/core/models/modelTable';
 import { normaliseOpenAIUsage } from '../../../../src/providers/openai';
 import { fakeTokenCount, openaiCachedTokensForPrefix, REASONING_TOKENS } from '../../../fake-providers/tokens';
 import { startFakeProviders, type FakeProviders } from '../../../fake-providers/server';
-import { createHarness, TEST_KEYS, type Harness } from './harness';
+import { createHarness, TEST_KEYS, type Harness } from '../../../fixtures/modelHarness';
 
 describe('cost exact to the micro-dollar (real SDKs, fake server)', () => {
   let fake: FakeProviders;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { BudgetBlockedError, InputTooLargeError, NeedsKeyError } from '../../../../src/core/calls/errors';
 import { ProviderError } from '../../../../src/providers/types';
 import { startFakeProviders, type FakeProviders } from '../../../fake-providers/server';
-import { createHarness, TEST_KEYS, type Harness } from './harness';
+import { createHarness, TEST_KEYS, type Harness } from '../../../fixtures/modelHarness';
 
 const user = (content: string) => [{ role: 'user' as const, content }];
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { postProcessCompletion } from '../../../../src/core/completion/postProcess';
-import { FIXTURES } from './postProcess.fixtures';
+import { postProcessCompletion } from '../../../../../src/core/completion/postprocess/postProcess';
+import { FIXTURES } from '../../../../fixtures/postProcessCases';
 
 describe('inline completion post-processing', () => {
   it('has at least 40 golden cases', () => {

@@ -4,9 +4,9 @@
  * duplicated suffix dropped, cut to one line in the middle of a line or to the cursor's block otherwise,
  * surplus closing brackets dropped. Pure: no editor API.
  */
-import { makeCursor, normalizeLineEnds } from './postProcess/cursor';
-import { dropPrefixRepeat, stripFenceAndProse } from './postProcess/prefixStages';
-import { balanceBrackets, cutAtBlockEnd, dropSuffixOverlap, finish, isMidLine, limitLines } from './postProcess/shapeStages';
+import { makeCursor, normalizeLineEnds } from './cursor';
+import { dropPrefixRepeat, stripFenceAndProse } from './prefixStages';
+import { balanceBrackets, cutAtBlockEnd, dropSuffixOverlap, finish, isMidLine, limitLines } from './shapeStages';
 
 export interface CompletionContext {
   /** Document text before the cursor (may be cut to a budget). */

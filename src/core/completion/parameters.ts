@@ -1,0 +1,68 @@
+/**
+ * Every default of the inline-completion pipeline, in one place. The stages read them from here (or from
+ * the settings that override a few of them); nothing else in the pipeline hard-codes a number.
+ */
+export interface CompletionParameters {
+  /**
+   * Quiet time after the last keystroke before a request is sent. 300 ms: a typist at 40–60 words a minute
+   * leaves 150–250 ms between keys, so a request waits for a pause rather than firing mid-word (Twinny
+   * uses 300, Continue 350). The cache and in-flight reuse make typing on into a shown completion free, so
+   * a longer wait costs little latency where it matters. Setting: `tandem.completions.debounceMs`.
+   */
+  readonly debounceMs: number;
+  /** Characters read from the document on each side of the cursor: enough for the prompt and the cache key. */
+  readonly documentWindowChars: number;
+  /** Cached answers kept (least recently used go first) and how long one stays valid. */
+  readonly cacheEntries: number;
+  readonly cacheTtlMs: number;
+  /** Characters of the prefix's tail and the suffix's head a cached answer must match. */
+  readonly cacheKeyPrefixChars: number;
+  readonly cacheKeySuffixChars: number;
+  /** Token budgets (estimates) for the code before and after the cursor, and for context snippets. */
+  readonly prefixTokens: number;
+  readonly suffixTokens: number;
+  readonly snippetTokens: number;
+  /** Lines per window when looking for similar code in open editors, and how many editors are read. */
+  readonly snippetWindowLines: number;
+  readonly snippetEditors: number;
+  /** Lines of signatures taken from each imported file, and how many imported files. */
+  readonly signatureLines: number;
+  readonly importedFiles: number;
+  /** The answer's output budget: a completion is a few lines, not a file. */
+  readonly maxOutputTokens: number;
+  /** Longest multi-line completion shown. */
+  readonly maxLines: number;
+  /** A request still running after this long shows a working state in the status bar. */
+  readonly slowAfterMs: number;
+  /** Overall time limit for one completion, from the request being sent to its last token. */
+  readonly timeLimitMs: number;
+  /**
+   * After the editor gives up on a completion (the cursor moved, a key was pressed), the request stays
+   * open this long for the next call to adopt it, if the user is typing the text it streams.
+   */
+  readonly adoptGraceMs: number;
+}
+
+export const COMPLETION_DEFAULTS: CompletionParameters = {
+  debounceMs: 300,
+  documentWindowChars: 12_000,
+  // Tabby keeps 100 answers for 5 minutes; Continue 1,000. A document's answers go stale as it changes,
+  // so a few hundred recent ones cover backspacing and re-typing without holding much memory.
+  cacheEntries: 300,
+  cacheTtlMs: 5 * 60_000,
+  cacheKeyPrefixChars: 2_000,
+  cacheKeySuffixChars: 400,
+  // Continue's prompt budget is 1,024 tokens, Cody's 2,048: 2,048 here in all, the prefix the largest share.
+  prefixTokens: 1_100,
+  suffixTokens: 350,
+  snippetTokens: 600,
+  snippetWindowLines: 12,
+  snippetEditors: 6,
+  signatureLines: 40,
+  importedFiles: 4,
+  maxOutputTokens: 256,
+  maxLines: 12,
+  slowAfterMs: 1_000,
+  timeLimitMs: 6_000,
+  adoptGraceMs: 200,
+};

@@ -1,0 +1,34 @@
+import type { TaskHandlers, TaskRequest, TaskOutcome } from '../../calls/modelService';
+import type { CompletionPrompt } from '../prompt/completionPrompt';
+
+/** Text as it streams in; `restart` says the text so far is void (the task moved to the other model). */
+export interface StreamSink {
+  readonly onText: (delta: string) => void;
+  readonly onRestart: () => void;
+}
+
+/** The request stage: sends a prompt, streams the answer, resolves with the whole raw answer. */
+export type CompletionRequester = (prompt: CompletionPrompt, signal: AbortSignal, sink: StreamSink) => Promise<string>;
+
+/**
+ * Completions through the model service, like every other task: routed (GPT-5.4 Mini by default, with
+ * its reasoning effort 'none' from the routing table), recorded in the ledger and the session spend.
+ * Background work: it never opens a dialog, and over a blocking budget it is not sent.
+ */
+export function modelServiceRequester(
+  service: { run(request: TaskRequest, handlers?: TaskHandlers): Promise<TaskOutcome> },
+  maxOutputTokens: () => number,
+): CompletionRequester {
+  return async (prompt, signal, sink) => {
+    const outcome = await service.run({
+      task: 'completion',
+      system: prompt.system,
+      messages: prompt.messages,
+      promptCacheKey: prompt.promptCacheKey,
+      maxOutputTokens: maxOutputTokens(),
+      signal,
+      background: true,
+    }, { onText: sink.onText, onRestart: sink.onRestart });
+    return outcome.result.text;
+  };
+}

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import type { CompletionParameters } from '../../core/completion/parameters';
+import type { CompletionInput, CompletionPipeline } from '../../core/completion/pipeline';
+import { skipReason } from '../../core/completion/trigger/shouldComplete';
+import type { CompletionSettings } from './completionSettings';
+
+/**
+ * VS Code's side of the pipeline: decides whether this position gets a completion at all (trust,
+ * settings, the trigger rule), reads the text around the cursor, and turns the answer into ghost text.
+ */
+export class TandemCompletionProvider implements vscode.InlineCompletionItemProvider {
+  constructor(
+    private readonly pipeline: CompletionPipeline,
+    private readonly settings: CompletionSettings,
+  ) {}
+
+  async provideInlineCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    context: vscode.InlineCompletionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.InlineCompletionItem[] | undefined> {
+    // Restricted Mode: nothing from an untrusted workspace is sent anywhere.
+    if (!vscode.workspace.isTrusted || !this.settings.enabledFor(document.languageId)) return undefined;
+    const line = document.lineAt(position.line).text;
+    const explicit = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
+    const empty = document.lineCount === 1 && line.length === 0;
+    if (skipReason(line.slice(0, position.character), line.slice(position.character), empty, explicit)) return undefined;
+
+    const controller = new AbortController();
+    const cancel = token.onCancellationRequested(() => controller.abort());
+    try {
+      const input = readCursor(document, position, this.settings.parameters());
+      const text = await this.pipeline.complete(input, controller.signal);
+      if (!text || token.isCancellationRequested) return undefined;
+      return [new vscode.InlineCompletionItem(text, new vscode.Range(position, position))];
+    } finally {
+      cancel.dispose();
+    }
+  }
+}
+
+/** The text on each side of the cursor, the prefix from the start of a line. */
+export function readCursor(document: vscode.TextDocument, position: vscode.Position, parameters: CompletionParameters): CompletionInput {
+  const offset = document.offsetAt(position);
+  const reach = document.positionAt(Math.max(0, offset - parameters.documentWindowChars));
+  const firstLine = reach.character === 0 || reach.line === position.line ? reach.line : reach.line + 1;
+  const start = new vscode.Position(Math.min(firstLine, position.line), 0);
+  const end = document.positionAt(offset + parameters.documentWindowChars);
+  return {
+    document: document.uri.toString(),
+    offset,
+    prefix: document.getText(new vscode.Range(start, position)),
+    suffix: document.getText(new vscode.Range(position, end)),
+    path: vscode.workspace.asRelativePath(document.uri, false),
+    languageId: document.languageId,
+    prefixFirstLine: start.line,
+  };
+}

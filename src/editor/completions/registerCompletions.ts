@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import { BudgetBlockedError, NeedsKeyError } from '../../core/calls/errors';
+import type { ModelService } from '../../core/calls/modelService';
+import { CompletionPipeline } from '../../core/completion/pipeline';
+import { modelServiceRequester } from '../../core/completion/request/completionRequest';
+import { errorText } from '../../core/format/errorText';
+import type { TandemLog } from '../log';
+import { TandemCompletionProvider } from './completionProvider';
+import { CompletionSettings } from './completionSettings';
+import { CompletionStatus, type CompletionState } from './completionStatus';
+import { EditorContext } from './editorContext';
+
+/** What the integration tests reach: the pipeline's counters and the status item. */
+export interface InlineCompletions extends vscode.Disposable {
+  readonly pipeline: CompletionPipeline;
+  readonly status: CompletionStatus;
+}
+
+/** Schemes of documents a user types code in (not output panes, diffs of other tools, or settings UIs). */
+const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
+
+/** Inline completions: the provider, its status item, and the commands that turn them off and on. */
+export function registerCompletions(service: ModelService, secrets: vscode.SecretStorage, log: TandemLog): InlineCompletions {
+  const settings = new CompletionSettings();
+  const status = new CompletionStatus();
+  const context = new EditorContext(() => settings.parameters(), log);
+  // A problem (no key, budget, failure) shows until a completion succeeds or something relevant changes.
+  let problem: CompletionState | undefined;
+
+  const pipeline = new CompletionPipeline({
+    parameters: () => settings.parameters(),
+    snippets: (input) => context.snippets(input),
+    request: modelServiceRequester(service, () => settings.parameters().maxOutputTokens),
+    onWorking: (working) => status.setWorking(working),
+    onError: (error) => {
+      problem = describeProblem(error);
+      if (problem.kind === 'failed') log.warn(`completions: ${errorText(error)}`);
+      refresh();
+    },
+    trace: (event) => {
+      if (event === 'answered' && problem) {
+        problem = undefined;
+        refresh();
+      }
+    },
+  });
+
+  const refresh = () => status.set(currentState(settings, problem));
+  const clearProblemAndRefresh = () => {
+    problem = undefined;
+    refresh();
+  };
+  refresh();
+
+  const registrations = vscode.Disposable.from(
+    status,
+    context,
+    vscode.languages.registerInlineCompletionItemProvider(SELECTOR, new TandemCompletionProvider(pipeline, settings)),
+    vscode.commands.registerCommand('tandem.toggleCompletions', async () => {
+      const on = await settings.toggle();
+      if (!on) pipeline.stop();
+      void vscode.window.showInformationMessage(`Tandem: inline completions ${on ? 'on' : 'off'}.`);
+    }),
+    vscode.commands.registerCommand('tandem.toggleCompletionsForLanguage', async () => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (!document) {
+        void vscode.window.showInformationMessage('Tandem: open a file first; completions are turned off and on per language of the file.');
+        return;
+      }
+      const on = await settings.toggleLanguage(document.languageId);
+      if (!on) pipeline.stop();
+      void vscode.window.showInformationMessage(`Tandem: inline completions ${on ? 'on' : 'off'} for ${document.languageId}.`);
+    }),
+    vscode.commands.registerCommand('tandem.showLog', () => log.channel.show()),
+    vscode.window.onDidChangeActiveTextEditor(() => refresh()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => refresh()),
+    vscode.workspace.onDidCloseTextDocument((document) => pipeline.cache.forgetDocument(document.uri.toString())),
+    // A key set (here or in another window) ends a "needs a key" state.
+    secrets.onDidChange(() => problem?.kind === 'needs-key' && clearProblemAndRefresh()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('tandem')) clearProblemAndRefresh();
+    }),
+  );
+  return {
+    pipeline,
+    status,
+    dispose: () => {
+      pipeline.dispose();
+      registrations.dispose();
+    },
+  };
+}
+
+function currentState(settings: CompletionSettings, problem: CompletionState | undefined): CompletionState {
+  if (!vscode.workspace.isTrusted) return { kind: 'restricted' };
+  if (!settings.enabled()) return { kind: 'off' };
+  const document = vscode.window.activeTextEditor?.document;
+  if (document && settings.disabledLanguages().includes(document.languageId)) return { kind: 'off-language', language: document.languageId };
+  return problem ?? { kind: 'on', language: document ? document.languageId : 'every language' };
+}
+
+function describeProblem(error: unknown): CompletionState {
+  if (error instanceof NeedsKeyError) return { kind: 'needs-key', message: error.message };
+  if (error instanceof BudgetBlockedError) return { kind: 'blocked', message: error.message };
+  return { kind: 'failed', message: errorText(error) };
+}
