@@ -119,6 +119,37 @@ describe('ModelService: routing, fallback, cancel, budgets (real SDKs, fake serv
     assert.equal(fake.requests().length, 2);
   });
 
+  it('background work (completions) never asks: over a blocking budget it is not sent, over a warning one it only logs', async () => {
+    h = createHarness(fake, { settings: { budget: { caps: { sessionMicroUsd: 1 }, mode: 'block' } }, answerBudgetQuestion: true });
+    const busy: boolean[] = [];
+    h.session.onDidChangeBusy((b) => busy.push(b));
+    await assert.rejects(h.service.run({ task: 'completion', system: ['Complete.'], messages: user('x = '), background: true }), BudgetBlockedError);
+    assert.deepEqual(h.budgetQuestions, [], 'no dialog');
+    assert.equal(fake.requests().length, 0);
+    h.cleanup();
+
+    h = createHarness(fake, { settings: { budget: { caps: { sessionMicroUsd: 1 }, mode: 'warn' } } });
+    h.session.onDidChangeBusy((b) => busy.push(b));
+    await h.service.run({ task: 'completion', system: ['Complete.'], messages: user('x = '), background: true });
+    assert.deepEqual(h.budgetWarnings, [], 'no notification');
+    assert.ok(h.logLines.some((l) => l.startsWith('warn budget:')));
+    assert.deepEqual(busy, [], 'the spend item does not spin for background work');
+    assert.equal(fake.requests().length, 1);
+  });
+
+  it('a request cancelled before it was sent is not a call: nothing in the ledger', async () => {
+    h = createHarness(fake);
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(
+      h.service.run({ task: 'completion', system: ['Complete.'], messages: user('x = '), signal: controller.signal }),
+      (e: unknown) => e instanceof ProviderError && e.kind === 'cancelled',
+    );
+    assert.equal(fake.requests().length, 0);
+    assert.deepEqual((await h.ledger.read()).records, []);
+    assert.equal(h.session.totals.calls, 0);
+  });
+
   it('asks for a missing key rather than sending the text to the other provider', async () => {
     h = createHarness(fake, { keys: { openai: '' } });
     await assert.rejects(

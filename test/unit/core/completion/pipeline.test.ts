@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { COMPLETION_DEFAULTS } from '../../../../src/core/completion/parameters';
+import { CompletionPipeline, type CompletionInput } from '../../../../src/core/completion/pipeline';
+import type { CompletionRequester } from '../../../../src/core/completion/request/completionRequest';
+import { flushMicrotasks, ManualClock } from '../../../fixtures/manualClock';
+
+/** A request stage under the test's control: each call waits until the test answers or it is aborted. */
+class ScriptedRequests {
+  readonly calls: { signal: AbortSignal; answer(text: string): void; fail(error: Error): void; stream(delta: string): void }[] = [];
+  readonly requester: CompletionRequester = (_prompt, signal, sink) => new Promise<string>((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+    this.calls.push({ signal, answer: resolve, fail: reject, stream: (delta) => sink.onText(delta) });
+  });
+}
+
+function at(prefix: string, suffix = '\n'): CompletionInput {
+  return { document: 'file:///a.ts', offset: prefix.length, prefix, suffix, path: 'a.ts', languageId: 'typescript', prefixFirstLine: 0 };
+}
+
+describe('completion pipeline', () => {
+  let clock: ManualClock;
+  let requests: ScriptedRequests;
+  let working: boolean[];
+  let errors: unknown[];
+  let pipeline: CompletionPipeline;
+
+  beforeEach(() => {
+    clock = new ManualClock();
+    requests = new ScriptedRequests();
+    working = [];
+    errors = [];
+    pipeline = new CompletionPipeline({
+      parameters: () => COMPLETION_DEFAULTS,
+      snippets: () => [],
+      request: requests.requester,
+      timers: clock,
+      now: () => clock.now,
+      onWorking: (w) => working.push(w),
+      onError: (e) => errors.push(e),
+    });
+  });
+  afterEach(() => pipeline.dispose());
+
+  it('a slow request shows the working state after slowAfterMs and clears it when it ends', async () => {
+    const shown = pipeline.complete(at('const x = '));
+    await clock.advance(COMPLETION_DEFAULTS.debounceMs);
+    assert.equal(requests.calls.length, 1);
+    await clock.advance(COMPLETION_DEFAULTS.slowAfterMs - 1);
+    assert.deepEqual(working, [], 'not slow yet');
+    await clock.advance(1);
+    assert.deepEqual(working, [true]);
+    requests.calls[0].answer('42;');
+    assert.equal(await shown, '42;');
+    assert.deepEqual(working, [true, false]);
+  });
+
+  it('a fast request never shows the working state', async () => {
+    const shown = pipeline.complete(at('const x = '));
+    await clock.advance(COMPLETION_DEFAULTS.debounceMs);
+    requests.calls[0].answer('1;');
+    assert.equal(await shown, '1;');
+    await clock.advance(COMPLETION_DEFAULTS.slowAfterMs * 2);
+    assert.deepEqual(working, []);
+  });
+
+  it('the overall time limit aborts the request and shows nothing', async () => {
+    const shown = pipeline.complete(at('const x = '));
+    await clock.advance(COMPLETION_DEFAULTS.debounceMs + COMPLETION_DEFAULTS.timeLimitMs);
+    assert.equal(requests.calls[0].signal.aborted, true);
+    assert.equal(await shown, undefined);
+    assert.equal(pipeline.stats.timedOut, 1);
+    assert.deepEqual(errors, [], 'a timeout is not reported as a failure');
+  });
+
+  it('a failed request is reported once and shows nothing; nothing is cached for it', async () => {
+    const shown = pipeline.complete(at('const x = '));
+    await clock.advance(COMPLETION_DEFAULTS.debounceMs);
+    requests.calls[0].fail(new Error('rate limited'));
+    assert.equal(await shown, undefined);
+    assert.deepEqual(errors.map((e) => (e as Error).message), ['rate limited']);
+    const again = pipeline.complete(at('const x = '));
+    await clock.advance(COMPLETION_DEFAULTS.debounceMs);
+    assert.equal(requests.calls.length, 2, 'asked again');
+    requests.calls[1].answer('2;');
+    assert.equal(await again, '2;');
+  });
+
+  it('a request the editor gave up on is closed after the grace time unless a new call adopts it', async () => {
+    const cancel = new AbortController();
+    const first = pipeline.complete(at('const x = '), cancel.signal);
+    await clock.advance(COMPLETION_DEFAULTS.debounceMs);
+    cancel.abort(); // the editor moved on and asks nothing else
+    assert.equal(await first, undefined);
+    await clock.advance(COMPLETION_DEFAULTS.adoptGraceMs - 1);
+    assert.equal(requests.calls[0].signal.aborted, false, 'still open within the grace time');
+    await clock.advance(1);
+    assert.equal(requests.calls[0].signal.aborted, true);
+    assert.equal(pipeline.stats.abandoned, 1);
+  });
+
+  it('within the grace time, typing what the request streams adopts it', async () => {
+    const cancel = new AbortController();
+    void pipeline.complete(at('const x = '), cancel.signal);
+    await clock.advance(COMPLETION_DEFAULTS.debounceMs);
+    requests.calls[0].stream('```ts\nite');
+    cancel.abort();
+    const next = pipeline.complete(at('const x = i'));
+    await clock.advance(COMPLETION_DEFAULTS.adoptGraceMs * 2);
+    assert.equal(requests.calls[0].signal.aborted, false, 'adopted, so kept open');
+    requests.calls[0].answer('```ts\nitems.length;\n```');
+    assert.equal(await next, 'tems.length;');
+    assert.equal(requests.calls.length, 1);
+    assert.equal(pipeline.stats.adopted, 1);
+  });
+
+  it('a keystroke that does not match what is streaming closes the request at once', async () => {
+    void pipeline.complete(at('const x = '));
+    await clock.advance(COMPLETION_DEFAULTS.debounceMs);
+    requests.calls[0].stream('items');
+    void pipeline.complete(at('const x = z'));
+    await flushMicrotasks();
+    assert.equal(requests.calls[0].signal.aborted, true);
+    assert.equal(pipeline.stats.superseded, 1);
+  });
+
+  it('stop() closes the request in flight and a pending debounce', async () => {
+    const waiting = pipeline.complete(at('a = '));
+    pipeline.stop();
+    assert.equal(await waiting, undefined);
+    void pipeline.complete(at('b = '));
+    await clock.advance(COMPLETION_DEFAULTS.debounceMs);
+    pipeline.stop();
+    assert.equal(requests.calls[0].signal.aborted, true);
+  });
+});
