@@ -7,7 +7,7 @@ import { lazySdk, sdkClientOptions } from './lazySdk';
 import { jsonOfAnswer, StreamRun } from './streamRun';
 import type { ChatMessage, ClientConfig, ModelClient, ModelRequest, ModelResult, StreamHandlers } from './types';
 
-const importSdk = () => import('@anthropic-ai/sdk');
+const importSdk = () => import('./sdk/anthropic.js');
 
 /** The model checkKey() retrieves: the one Tandem uses. */
 const CHECK_MODEL = 'claude-haiku-4-5';

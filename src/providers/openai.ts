@@ -6,7 +6,7 @@ import { lazySdk, sdkClientOptions } from './lazySdk';
 import { jsonOfAnswer, StreamRun } from './streamRun';
 import type { ChatMessage, ClientConfig, ModelClient, ModelRequest, ModelResult, StreamHandlers } from './types';
 
-const importSdk = () => import('openai');
+const importSdk = () => import('./sdk/openai.js');
 
 /** The model checkKey() retrieves: the one Tandem uses, so a key without access to it fails early. */
 const CHECK_MODEL = 'gpt-5.4-mini';

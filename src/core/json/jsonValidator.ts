@@ -95,13 +95,13 @@ export class JsonValidator {
 
 /**
  * ajv is required on first use rather than imported: evaluating it takes about 12 ms, most of the
- * activation budget, and most sessions never check JSON. esbuild still bundles it (the paths are literal).
+ * activation budget, and most sessions never check JSON. In the extension it is a file of its own
+ * (esbuild.js maps './ajvEngines' to dist/json/ajv.js), so the main bundle does not even parse it.
  */
 function newEngine(dialect: Dialect): AjvCore {
-  /* eslint-disable @typescript-eslint/no-require-imports -- deferred until first use, see above */
-  const Engine: new (options: Options) => AjvCore =
-    dialect === '2020-12' ? (require('ajv/dist/2020') as typeof import('ajv/dist/2020')).default : (require('ajv') as typeof import('ajv')).default;
-  /* eslint-enable @typescript-eslint/no-require-imports */
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred until first use, see above
+  const engines = require('./ajvEngines') as typeof import('./ajvEngines');
+  const Engine: new (options: Options) => AjvCore = dialect === '2020-12' ? engines.Ajv2020 : engines.Ajv;
   return new Engine(AJV_OPTIONS);
 }
 
