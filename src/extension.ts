@@ -14,6 +14,8 @@ import { SqlValidator, type SqlParserModule } from './core/sql/sqlValidator';
 import { registerEditorCommands, type EditorCommands } from './editor/commands/registerCommands';
 import { ReportPanel } from './editor/report/reportPanel';
 import { registerCompletions, type InlineCompletions } from './editor/completions/registerCompletions';
+import { registerReview, type ComplianceReview } from './editor/review/registerReview';
+import { rulesCacheNote } from './core/review/rulesCache';
 import { ledgerReportSource } from './editor/report/reportSource';
 
 /** Set by esbuild's banner at the first line of the bundle, so code loading counts as activation time. */
@@ -31,6 +33,8 @@ export interface TandemTestApi {
   readonly commands: EditorCommands;
   /** Inline completions: the pipeline (with its counters) and the status item. */
   readonly completions: InlineCompletions;
+  /** The compliance review: its diagnostics and the rules it last used. */
+  readonly review: ComplianceReview;
   /** The open usage report, if any. */
   readonly report: () => ReportPanel | undefined;
   /** Code loading plus the activate() call, as VS Code's own activation times count them. */
@@ -62,10 +66,19 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
     context,
   });
   const completions = registerCompletions(models.service, context.secrets, log);
+  const review = registerReview(models.service, log);
   const reportSource = ledgerReportSource({
     ledger: models.ledger,
     session,
     settings: () => models.settings.models(),
+    notes: () => {
+      const rules = review.lastRules();
+      const { models: table, routes } = models.settings.models();
+      if (!rules || table[routes.review.model].provider !== 'anthropic') return [];
+      const model = table[routes.review.model];
+      const { note } = rulesCacheNote(rules.set, model.minCacheablePrefix, model.displayName);
+      return note ? [note] : [];
+    },
   });
 
   context.subscriptions.push(
@@ -73,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
     keys,
     commands,
     completions,
+    review,
     session,
     statusBar,
     registerKeyCommands(keys, log, (provider, key) => models.clients.checkKey(provider, key)),
@@ -93,7 +107,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
   log.info(`Tandem ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms `
     + `(code loading ${codeLoadingMs.toFixed(1)} ms, activate ${activateCallMs.toFixed(1)} ms).`);
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { statusBarItem: statusBar.item, session, context, models, commands, completions, report: () => ReportPanel.current, activationMs }
+    ? { statusBarItem: statusBar.item, session, context, models, commands, completions, review, report: () => ReportPanel.current, activationMs }
     : undefined;
 }
 

@@ -20,6 +20,7 @@ export interface ReportOptions {
   /** Prices for cache savings and the what-if (settings overrides applied). */
   readonly models: ModelTable;
   readonly budget: { readonly caps: BudgetCaps; readonly mode: BudgetMode; readonly spent: SpentSoFar };
+  readonly notes?: readonly string[];
 }
 
 interface Group {
@@ -106,6 +107,7 @@ export function buildReport(records: readonly LedgerRecord[], options: ReportOpt
     byTask: [...tasks].map(([name, g]) => taskStats(name, g)).sort(byCostThenName((t) => t.task)),
     byModel: [...modelGroups].map(([id, g]) => modelStats(id, g, models)).sort(byCostThenName((m) => m.model)),
     cacheSavingsMicroUsd: savings.microUsd(),
+    notes: options.notes ?? [],
     whatIf: whatIf(inPeriod, models),
     budget: budgetView(options.budget.caps, options.budget.mode, options.budget.spent),
     batchCalls,

@@ -10,6 +10,8 @@ import type { Usage } from '../usage/usage';
  */
 export interface ReportModel {
   readonly period: Period;
+  /** Things the user should know that the figures cannot show (e.g. review rules too short to be cached). */
+  readonly notes: readonly string[];
   /** ISO time the report was built. */
   readonly generatedAt: string;
   readonly totals: { readonly calls: number; readonly tokens: number; readonly costMicroUsd: number; readonly usage: Usage };

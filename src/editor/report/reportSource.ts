@@ -21,6 +21,8 @@ export interface LedgerReportDeps {
   /** Current prices (for cache savings and the what-if) and budget settings. */
   readonly settings: () => { readonly models: ModelTable; readonly budget: { readonly caps: BudgetCaps; readonly mode: BudgetMode } };
   readonly now?: () => Date;
+  /** Notes from the features (e.g. review rules too short to be cached). */
+  readonly notes?: () => readonly string[];
 }
 
 /**
@@ -71,6 +73,7 @@ export function ledgerReportSource(deps: LedgerReportDeps): ReportSource {
         sessionId: deps.session.id,
         models,
         budget: { caps: budget.caps, mode: budget.mode, spent: { session: deps.session.totals.costMicroUsd, today, month } },
+        notes: deps.notes?.() ?? [],
       });
     },
 

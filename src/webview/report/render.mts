@@ -286,7 +286,7 @@ function renderDayLegend(report: ReportModel): void {
 }
 
 function renderFootnotes(report: ReportModel): void {
-  const notes: string[] = [];
+  const notes: string[] = [...report.notes];
   if (report.estimatedCalls > 0) {
     notes.push(`${plural(report.estimatedCalls, 'call')} ended before the provider reported usage; ${report.estimatedCalls === 1 ? 'its tokens are' : 'their tokens are'} estimated.`);
   }

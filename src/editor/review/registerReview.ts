@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import type { ModelService } from '../../core/calls/modelService';
+import type { TandemLog } from '../log';
+import { reviewCode } from './reviewCode';
+import { ReviewDiagnostics } from './reviewDiagnostics';
+import { ReviewQuickFixes } from './reviewQuickFixes';
+import type { LoadedRules } from './rulesFiles';
+
+/** What the report and the integration tests reach: the diagnostics, and the rules the last review used. */
+export interface ComplianceReview extends vscode.Disposable {
+  readonly diagnostics: ReviewDiagnostics;
+  readonly lastRules: () => LoadedRules | undefined;
+}
+
+/** The compliance review: two commands, the findings as diagnostics, and their quick fixes. */
+export function registerReview(service: ModelService, log: TandemLog): ComplianceReview {
+  let lastRules: LoadedRules | undefined;
+  // A diagnostic's rule id links to the line of the rules file that defines it.
+  const diagnostics = new ReviewDiagnostics((ruleId) => {
+    const rule = lastRules?.set.rules.find((r) => r.id === ruleId);
+    const uri = rule && lastRules?.uris.get(rule.path);
+    return rule && uri?.with({ fragment: `L${rule.line}` });
+  });
+  const env = { service, log, diagnostics, rulesUsed: (rules: LoadedRules) => (lastRules = rules) };
+  const registrations = vscode.Disposable.from(
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider({ pattern: '**' }, new ReviewQuickFixes(diagnostics), { providedCodeActionKinds: ReviewQuickFixes.kinds }),
+    vscode.commands.registerCommand('tandem.reviewSelection', () => reviewCode(env, 'selection')),
+    vscode.commands.registerCommand('tandem.reviewFile', () => reviewCode(env, 'file')),
+    vscode.commands.registerCommand('tandem.dismissFinding', (uri: vscode.Uri, diagnostic: vscode.Diagnostic) => {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (document) diagnostics.remove(document, diagnostic);
+    }),
+  );
+  return { diagnostics, lastRules: () => lastRules, dispose: () => registrations.dispose() };
+}

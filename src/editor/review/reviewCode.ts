@@ -1,0 +1,124 @@
+import * as vscode from 'vscode';
+import type { ModelService } from '../../core/calls/modelService';
+import type { ModelId } from '../../core/models/modelTable';
+import { reviewChunks, REVIEW_CHUNK_DEFAULTS, type ReviewChunk } from '../../core/review/chunks';
+import { checkFindings, FINDINGS_SCHEMA, type Finding } from '../../core/review/findings';
+import { mergeFindings } from '../../core/review/merge';
+import { buildRepairMessages, buildReviewRequest } from '../../core/review/reviewPrompt';
+import type { ChatMessage } from '../../providers/types';
+import { fileName, linesLabel } from '../commands/fileFacts';
+import { activeEditor, editorWithSelection, workspaceTrusted } from '../commands/guards';
+import { finishedOrTold, receivedLine, withCancellableProgress } from '../commands/taskProgress';
+import type { TandemLog } from '../log';
+import type { ReviewDiagnostics } from './reviewDiagnostics';
+import { loadRules, offerStarterRules, type LoadedRules } from './rulesFiles';
+
+export interface ReviewEnv {
+  readonly service: ModelService;
+  readonly log: TandemLog;
+  readonly diagnostics: ReviewDiagnostics;
+  /** The rules a review ran with (the report says whether they are long enough to be cached). */
+  readonly rulesUsed: (rules: LoadedRules) => void;
+}
+
+/** An answer that was still not valid findings after the one repair round-trip. */
+class RefusedAnswer extends Error {}
+
+/**
+ * `Review Selection/File for Compliance`: the rules (a stable, cached prefix) and the code with line
+ * numbers go to Haiku, in chunks for a large file; findings come back as structured JSON, are checked
+ * against the document (a finding that does not fit is dropped and logged) and become diagnostics.
+ */
+export async function reviewCode(env: ReviewEnv, scope: 'selection' | 'file', forceModel?: ModelId): Promise<void> {
+  if (!workspaceTrusted()) return;
+  const editor = scope === 'selection' ? editorWithSelection('review') : activeEditor('review it');
+  if (!editor) return;
+  const { document } = editor;
+  const rules = await loadRules(document);
+  if (rules.set.problems.length) rules.set.problems.forEach((p) => env.log.warn(`review rules: ${p}`));
+  if (rules.set.paths.length === 0) {
+    await offerStarterRules(document, rules.glob);
+    return;
+  }
+  if (rules.set.rules.length === 0) {
+    void vscode.window.showWarningMessage(`Tandem: ${rules.set.paths.join(', ')} has no rules to review against. Write each rule as a heading or list item starting with its id, e.g. "- SEC-1: No secrets in source."`);
+    return;
+  }
+  env.rulesUsed(rules);
+
+  const [firstLine, lastLine] = scope === 'selection' ? selectedLines(editor.selection) : [1, document.lineCount];
+  const lines = document.getText().split(/\r?\n/);
+  const chunks = reviewChunks(firstLine, lastLine, document.lineCount, REVIEW_CHUNK_DEFAULTS);
+  const version = document.version;
+  const ruleIds = new Set(rules.set.rules.map((r) => r.id));
+  const name = fileName(document.uri);
+  const where = scope === 'selection' ? `${name} ${linesLabel(new vscode.Range(firstLine - 1, 0, lastLine - 1, 0))}` : name;
+
+  const outcome = await withCancellableProgress(`Tandem: reviewing ${where} against ${rules.set.rules.length} rules`, async (signal, report) => {
+    const perChunk: Finding[][] = [];
+    for (const [index, chunk] of chunks.entries()) {
+      const part = chunks.length > 1 ? `part ${index + 1} of ${chunks.length}: ` : '';
+      const scopeOf = (c: ReviewChunk) => ({ firstLine: c.firstLine, lastLine: c.lastLine, lineCount: document.lineCount, ruleIds, lines: (n: number) => lines[n - 1] ?? '' });
+      const request = buildReviewRequest(rules.set, { path: vscode.workspace.asRelativePath(document.uri), languageId: document.languageId, lines, chunk });
+      const ask = async (messages: ChatMessage[]) => {
+        let received = 0;
+        const { result } = await env.service.run({
+          task: 'review', system: request.system, messages, jsonSchema: FINDINGS_SCHEMA, signal, forceModel,
+        }, { onText: (delta) => report(part + receivedLine((received += delta.length))), onRestart: () => (received = 0) });
+        return { text: result.text, checked: checkFindings(result.json ?? parseOrUndefined(result.text), scopeOf(chunk)) };
+      };
+      let answer = await ask(request.messages);
+      if (!answer.checked.ok && !signal.aborted) {
+        env.log.info(`review: the answer was not valid findings (${answer.checked.problem}); asking for a repair.`);
+        report(`${part}repairing the answer…`);
+        answer = await ask(buildRepairMessages({ messages: request.messages, answer: answer.text, problem: answer.checked.problem }));
+      }
+      if (!answer.checked.ok) throw new RefusedAnswer(answer.checked.problem);
+      answer.checked.dropped.forEach((d) => env.log.warn(`review: dropped a finding (${d.reason}): ${JSON.stringify(d.finding)}`));
+      perChunk.push(answer.checked.findings);
+    }
+    return mergeFindings(perChunk);
+  });
+
+  if (outcome.kind === 'failed' && outcome.error instanceof RefusedAnswer) {
+    env.log.warn(`review: the repaired answer was not valid findings either (${outcome.error.message}).`);
+    void vscode.window.showErrorMessage(`Tandem: the review's answer could not be read, even after one repair (${outcome.error.message}). No findings were changed; try again.`);
+    return;
+  }
+  const findings = await finishedOrTold(outcome, env.log, (model) => void reviewCode(env, scope, model));
+  if (!findings) return;
+  if (document.version !== version) {
+    void vscode.window.showWarningMessage(`Tandem: ${name} changed while it was being reviewed, so the findings may point at the wrong lines. Review it again.`);
+    return;
+  }
+  env.diagnostics.replace(document, firstLine, lastLine, findings);
+  await tell(findings, where);
+}
+
+/** Selected lines, 1-based; a selection ending at the start of a line does not take that line in. */
+function selectedLines(selection: vscode.Selection): [number, number] {
+  const end = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line - 1 : selection.end.line;
+  return [selection.start.line + 1, end + 1];
+}
+
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+async function tell(findings: readonly Finding[], where: string): Promise<void> {
+  if (findings.length === 0) {
+    void vscode.window.showInformationMessage(`Tandem: no findings: ${where} follows the rules.`);
+    return;
+  }
+  const count = (severity: Finding['severity'], word: string) => {
+    const n = findings.filter((f) => f.severity === severity).length;
+    return n ? [`${n} ${word}${n === 1 ? '' : 's'}`] : [];
+  };
+  const parts = [...count('error', 'error'), ...count('warning', 'warning'), ...count('info', 'note')].join(', ');
+  const choice = await vscode.window.showInformationMessage(`Tandem: ${findings.length} finding${findings.length === 1 ? '' : 's'} in ${where} (${parts}).`, 'Show Problems');
+  if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
+}

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { parseRules, STARTER_RULES, type RuleSet } from '../../core/review/rules';
+
+export const DEFAULT_RULES_GLOB = '.tandem/rules.md';
+
+/** The rules files found, parsed, and where each rule is written (for links from diagnostics). */
+export interface LoadedRules {
+  readonly set: RuleSet;
+  readonly uris: ReadonlyMap<string, vscode.Uri>;
+  readonly glob: string;
+}
+
+function rulesGlob(scope?: vscode.Uri): string {
+  const value = vscode.workspace.getConfiguration('tandem.review', scope).get<string>('rules', DEFAULT_RULES_GLOB);
+  return value.trim() || DEFAULT_RULES_GLOB;
+}
+
+/** Every rules file of the workspace folder holding `document` (or of every folder), as the editor has it. */
+export async function loadRules(document: vscode.TextDocument): Promise<LoadedRules> {
+  const glob = rulesGlob(document.uri);
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  const folders = folder ? [folder] : vscode.workspace.workspaceFolders ?? [];
+  const found = (await Promise.all(folders.map((f) => vscode.workspace.findFiles(new vscode.RelativePattern(f, glob), '**/node_modules/**', 50)))).flat();
+  const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+  const uris = new Map<string, vscode.Uri>();
+  const files = await Promise.all(found.map(async (uri) => {
+    const path = vscode.workspace.asRelativePath(uri, folders.length > 1);
+    uris.set(path, uri);
+    const text = open.get(uri.toString())?.getText() ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    return { path, text };
+  }));
+  return { set: parseRules(files), uris, glob };
+}
+
+/** Offers a starter rules file where the default glob looks; resolves true when one was created and opened. */
+export async function offerStarterRules(document: vscode.TextDocument, glob: string): Promise<boolean> {
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
+  const where = glob === DEFAULT_RULES_GLOB ? DEFAULT_RULES_GLOB : `${glob} (tandem.review.rules)`;
+  if (!folder) {
+    void vscode.window.showInformationMessage(`Tandem: reviews check code against your team's rules in ${where}, in a workspace folder. Open a folder first.`);
+    return false;
+  }
+  const choice = await vscode.window.showInformationMessage(
+    `Tandem: no rules file found (${where}). Reviews check code against your team's written rules.`,
+    'Create Starter Rules',
+  );
+  if (choice !== 'Create Starter Rules') return false;
+  const uri = vscode.Uri.joinPath(folder.uri, DEFAULT_RULES_GLOB);
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(STARTER_RULES));
+  }
+  await vscode.window.showTextDocument(uri, { preview: false });
+  if (glob !== DEFAULT_RULES_GLOB) {
+    void vscode.window.showInformationMessage(`Tandem: the starter rules are in ${DEFAULT_RULES_GLOB}; tandem.review.rules is set to ${glob}, so change it to use them.`);
+  }
+  return true;
+}
