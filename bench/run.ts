@@ -13,7 +13,8 @@ import { ensureTools } from '../test/runner/tools';
 import { runTestsInWindow } from '../test/runner/vscodeTests';
 
 const root = path.resolve(__dirname, '..');
-const ACTIVATION_RUNS = 5;
+/** Code loading is synchronous but shares the CPU with the workbench starting up: many runs, median and min. */
+const ACTIVATION_RUNS = 9;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
   const report = await benchReportAggregation();
   const completions = await benchCompletions();
   const figures = {
-    activationMs: { median: round(median(times)), runs: times.map((t) => round(t)), target: 20 },
+    activationMs: { median: round(median(times)), min: round(Math.min(...times)), runs: times.map((t) => round(t)), target: 20 },
     bundle: { file: 'dist/extension.js', bytes: bundleBytes, targetBytes: 1_500_000 },
     vsix: { file: 'tandem.vsix', bytes: vsixBytes, targetBytes: 2_000_000 },
     reportAggregation: { ...report, note: 'buildReport over a year of ledger (100,000 records); readAndBuild adds reading the ledger files from disk' },
