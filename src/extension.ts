@@ -15,6 +15,7 @@ import { registerEditorCommands, type EditorCommands } from './editor/commands/r
 import { ReportPanel } from './editor/report/reportPanel';
 import { registerCompletions, type InlineCompletions } from './editor/completions/registerCompletions';
 import { registerReview, type ComplianceReview } from './editor/review/registerReview';
+import { registerBatch, type BatchJobs } from './editor/batch/registerBatch';
 import { rulesCacheNote } from './core/review/rulesCache';
 import { ledgerReportSource } from './editor/report/reportSource';
 
@@ -35,6 +36,8 @@ export interface TandemTestApi {
   readonly completions: InlineCompletions;
   /** The compliance review: its diagnostics and the rules it last used. */
   readonly review: ComplianceReview;
+  /** Batch jobs: their store, runner, status item and pending bulk edits. */
+  readonly batch: BatchJobs;
   /** The open usage report, if any. */
   readonly report: () => ReportPanel | undefined;
   /** Code loading plus the activate() call, as VS Code's own activation times count them. */
@@ -67,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
   });
   const completions = registerCompletions(models.service, context.secrets, log);
   const review = registerReview(models.service, log);
+  const batch = registerBatch({ context, service: models.service, clients: models.clients, settings: models.settings, diagnostics: review.diagnostics, log });
   const reportSource = ledgerReportSource({
     ledger: models.ledger,
     session,
@@ -87,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
     commands,
     completions,
     review,
+    batch,
     session,
     statusBar,
     registerKeyCommands(keys, log, (provider, key) => models.clients.checkKey(provider, key)),
@@ -107,7 +112,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
   log.info(`Tandem ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms `
     + `(code loading ${codeLoadingMs.toFixed(1)} ms, activate ${activateCallMs.toFixed(1)} ms).`);
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { statusBarItem: statusBar.item, session, context, models, commands, completions, review, report: () => ReportPanel.current, activationMs }
+    ? { statusBarItem: statusBar.item, session, context, models, commands, completions, review, batch, report: () => ReportPanel.current, activationMs }
     : undefined;
 }
 

@@ -7,7 +7,8 @@ import { lazySdk, sdkClientOptions } from './lazySdk';
 import { jsonOfAnswer, StreamRun } from './streamRun';
 import type { ChatMessage, ClientConfig, ModelClient, ModelRequest, ModelResult, StreamHandlers } from './types';
 
-const importSdk = () => import('./sdk/anthropic.js');
+/** Also used by the batch client: esbuild maps only this exact specifier to dist/sdk/anthropic.js. */
+export const importAnthropicSdk = () => import('./sdk/anthropic.js');
 
 /** The model checkKey() retrieves: the one Tandem uses. */
 const CHECK_MODEL = 'claude-haiku-4-5';
@@ -15,7 +16,7 @@ const CHECK_MODEL = 'claude-haiku-4-5';
 export class AnthropicClient implements ModelClient {
   readonly provider = 'anthropic' as const;
   /** The SDK is imported on first use, so activating the extension never loads it. */
-  private readonly load = lazySdk('anthropic', importSdk, (module) => new module.Anthropic(sdkClientOptions(this.config)));
+  private readonly load = lazySdk('anthropic', importAnthropicSdk, (module) => new module.Anthropic(sdkClientOptions(this.config)));
 
   constructor(private readonly config: ClientConfig) {}
 
@@ -38,11 +39,11 @@ export class AnthropicClient implements ModelClient {
     try {
       run.sent = true;
       // The signal goes to the SDK, which passes it to fetch: aborting closes the HTTP request.
-      const stream = client.messages.stream(buildParams(request), { signal: request.signal });
+      const stream = client.messages.stream(anthropicRequestBody(request), { signal: request.signal });
       for await (const event of stream) {
         if (event.type === 'message_start') {
           requestId = stream.request_id ?? undefined;
-          run.reportPromptUsage(normaliseUsage(event.message.usage));
+          run.reportPromptUsage(normaliseAnthropicUsage(event.message.usage));
         } else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') run.addText(event.delta.text);
       }
       if (request.signal?.aborted) throw new module.APIUserAbortError();
@@ -51,7 +52,7 @@ export class AnthropicClient implements ModelClient {
       return {
         text,
         json: jsonOfAnswer(request, text),
-        usage: normaliseUsage(message.usage),
+        usage: normaliseAnthropicUsage(message.usage),
         usageEstimated: false,
         model: message.model,
         requestId: stream.request_id ?? requestId,
@@ -74,10 +75,11 @@ export class AnthropicClient implements ModelClient {
 }
 
 /**
- * The request body. No temperature/top_p/top_k: API version 2026-10-21 refuses them. Structured output uses
- * `output_config.format` (the installed SDK types and the API accept it), so the answer streams as text.
+ * The request body, without `stream` (batch requests use it as is). No temperature/top_p/top_k: API version
+ * 2026-10-21 refuses them. Structured output uses `output_config.format` (the installed SDK types and the API
+ * accept it), so the answer streams as text.
  */
-function buildParams(request: ModelRequest) {
+export function anthropicRequestBody(request: ModelRequest) {
   const system = systemBlocks(request.system, request.model, request.cacheTtl);
   return {
     model: request.model,
@@ -100,8 +102,8 @@ function toMessageParam(message: ChatMessage): MessageParam {
   };
 }
 
-/** Anthropic's input_tokens already excludes cache reads and writes; writes split by lifetime when reported. */
-function normaliseUsage(usage: AnthropicUsage): Usage {
+/** Anthropic's input_tokens already excludes cache reads and writes; writes split by lifetime when reported. Batch results share this shape. */
+export function normaliseAnthropicUsage(usage: AnthropicUsage): Usage {
   const split = usage.cache_creation;
   const write5m = split ? (split.ephemeral_5m_input_tokens ?? 0) : (usage.cache_creation_input_tokens ?? 0);
   const write1h = split ? (split.ephemeral_1h_input_tokens ?? 0) : 0;

@@ -6,7 +6,8 @@ import { lazySdk, sdkClientOptions } from './lazySdk';
 import { jsonOfAnswer, StreamRun } from './streamRun';
 import type { ChatMessage, ClientConfig, ModelClient, ModelRequest, ModelResult, StreamHandlers } from './types';
 
-const importSdk = () => import('./sdk/openai.js');
+/** Also used by the batch client: esbuild maps only this exact specifier to dist/sdk/openai.js. */
+export const importOpenAISdk = () => import('./sdk/openai.js');
 
 /** The model checkKey() retrieves: the one Tandem uses, so a key without access to it fails early. */
 const CHECK_MODEL = 'gpt-5.4-mini';
@@ -14,7 +15,7 @@ const CHECK_MODEL = 'gpt-5.4-mini';
 export class OpenAIClient implements ModelClient {
   readonly provider = 'openai' as const;
   /** The SDK is imported on first use, so activating the extension never loads it. */
-  private readonly load = lazySdk('openai', importSdk, (module) => new module.OpenAI(sdkClientOptions(this.config)));
+  private readonly load = lazySdk('openai', importOpenAISdk, (module) => new module.OpenAI(sdkClientOptions(this.config)));
 
   constructor(private readonly config: ClientConfig) {}
 
@@ -40,7 +41,7 @@ export class OpenAIClient implements ModelClient {
       // The raw event stream (rather than responses.stream()) because it also gives the x-request-id.
       // The signal goes to the SDK, which passes it to fetch: aborting closes the HTTP request.
       const { data: stream, request_id } = await client.responses
-        .create({ ...buildParams(request), stream: true }, { signal: request.signal })
+        .create({ ...openaiRequestBody(request), stream: true }, { signal: request.signal })
         .withResponse();
       requestId = request_id ?? undefined;
       for await (const event of stream) {
@@ -82,8 +83,8 @@ export class OpenAIClient implements ModelClient {
   }
 }
 
-/** The request body. Never temperature/top_p: GPT-5 models refuse them. */
-function buildParams(request: ModelRequest) {
+/** The request body, without `stream` (batch lines use it as is). Never temperature/top_p: GPT-5 models refuse them. */
+export function openaiRequestBody(request: ModelRequest) {
   return {
     model: request.model,
     store: false,

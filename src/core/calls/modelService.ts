@@ -259,15 +259,33 @@ export class ModelService {
       costMicroUsd: costMicroUsd(call.usage, spec.prices),
       ...call,
     };
+    await this.recordCall(record);
+  }
+
+  /**
+   * Counts a finished call everywhere at once: period and session totals, the log, the ledger. Batch
+   * results come through here too, priced at the batch rate by their caller.
+   */
+  async recordCall(record: LedgerRecord): Promise<void> {
+    const spec = this.deps.settings().models[record.model];
     this.deps.periodSpend.add(record);
     this.deps.session.add(record);
-    this.deps.log.info(`cost: ${spec.displayName} ${task} ${formatUsd(record.costMicroUsd)} (${totalTokens(record.usage)} tokens${record.estimated ? ', estimated' : ''})`);
+    this.deps.log.info(`cost: ${spec.displayName} ${record.task}${record.batch ? ' (batch)' : ''} ${formatUsd(record.costMicroUsd)} (${totalTokens(record.usage)} tokens${record.estimated ? ', estimated' : ''})`);
     try {
       await this.deps.ledger.append(record);
     } catch (error) {
       // The call happened and the session total has it; losing the line must not lose the answer.
       this.deps.log.error(`ledger: could not append a record (${errorText(error)})`);
     }
+  }
+
+  /** A ledger id for a call recorded from outside (batch results). */
+  nextRecordId(): string {
+    return this.newId();
+  }
+
+  get sessionId(): string {
+    return this.deps.session.id;
   }
 }
 

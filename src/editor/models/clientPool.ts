@@ -1,7 +1,9 @@
 import { TandemError } from '../../core/calls/errors';
 import { providerInfo, type ProviderId } from '../../core/models/providers';
 import { createModelClient } from '../../providers';
-import type { ModelClient } from '../../providers/types';
+import { createBatchClient } from '../../providers/batch';
+import type { BatchClient } from '../../providers/batch/types';
+import type { ClientConfig, ModelClient } from '../../providers/types';
 import type { KeyStore } from '../keys/keyStore';
 import type { TandemSettings } from './settings';
 
@@ -11,6 +13,7 @@ import type { TandemSettings } from './settings';
  */
 export class ClientPool {
   private readonly cache = new Map<ProviderId, { signature: string; client: ModelClient }>();
+  private readonly batchCache = new Map<ProviderId, { signature: string; client: BatchClient }>();
 
   constructor(
     private readonly keys: KeyStore,
@@ -21,16 +24,25 @@ export class ClientPool {
     return (await this.keys.resolve(provider)).source !== 'none';
   }
 
-  async client(provider: ProviderId): Promise<ModelClient> {
+  client(provider: ProviderId): Promise<ModelClient> {
+    return this.cached(this.cache, provider, createModelClient);
+  }
+
+  /** The provider's Batch API client, on the same key and endpoint. */
+  batchClient(provider: ProviderId): Promise<BatchClient> {
+    return this.cached(this.batchCache, provider, createBatchClient);
+  }
+
+  private async cached<C>(cache: Map<ProviderId, { signature: string; client: C }>, provider: ProviderId, create: (p: ProviderId, config: ClientConfig) => C): Promise<C> {
     const { key } = await this.keys.resolve(provider);
     // Routing asks for a key before it gets here; this only guards a key cleared mid-call.
     if (!key) throw new TandemError(`No ${providerInfo(provider).displayName} API key is set. Run "Tandem: Set API Key…".`);
     const config = this.settings.clientConfig(provider, key);
     const signature = JSON.stringify(config);
-    const cached = this.cache.get(provider);
-    if (cached?.signature === signature) return cached.client;
-    const client = createModelClient(provider, config);
-    this.cache.set(provider, { signature, client });
+    const known = cache.get(provider);
+    if (known?.signature === signature) return known.client;
+    const client = create(provider, config);
+    cache.set(provider, { signature, client });
     return client;
   }
 

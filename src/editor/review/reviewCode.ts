@@ -34,16 +34,8 @@ export async function reviewCode(env: ReviewEnv, scope: 'selection' | 'file', fo
   const editor = scope === 'selection' ? editorWithSelection('review') : activeEditor('review it');
   if (!editor) return;
   const { document } = editor;
-  const rules = await loadRules(document);
-  if (rules.set.problems.length) rules.set.problems.forEach((p) => env.log.warn(`review rules: ${p}`));
-  if (rules.set.paths.length === 0) {
-    await offerStarterRules(document, rules.glob);
-    return;
-  }
-  if (rules.set.rules.length === 0) {
-    void vscode.window.showWarningMessage(`Tandem: ${rules.set.paths.join(', ')} has no rules to review against. Write each rule as a heading or list item starting with its id, e.g. "- SEC-1: No secrets in source."`);
-    return;
-  }
+  const rules = await usableRules(document.uri, env.log);
+  if (!rules) return;
   env.rulesUsed(rules);
 
   const [firstLine, lastLine] = scope === 'selection' ? selectedLines(editor.selection) : [1, document.lineCount];
@@ -93,6 +85,21 @@ export async function reviewCode(env: ReviewEnv, scope: 'selection' | 'file', fo
   }
   env.diagnostics.replace(document, firstLine, lastLine, findings);
   await tell(findings, where);
+}
+
+/** The rules for files under `scope`; when there are none, says so (offering a starter file) and gives undefined. */
+export async function usableRules(scope: vscode.Uri, log: TandemLog): Promise<LoadedRules | undefined> {
+  const rules = await loadRules(scope);
+  rules.set.problems.forEach((p) => log.warn(`review rules: ${p}`));
+  if (rules.set.paths.length === 0) {
+    await offerStarterRules(scope, rules.glob);
+    return undefined;
+  }
+  if (rules.set.rules.length === 0) {
+    void vscode.window.showWarningMessage(`Tandem: ${rules.set.paths.join(', ')} has no rules to review against. Write each rule as a heading or list item starting with its id, e.g. "- SEC-1: No secrets in source."`);
+    return undefined;
+  }
+  return rules;
 }
 
 /** Selected lines, 1-based; a selection ending at the start of a line does not take that line in. */

@@ -15,10 +15,10 @@ function rulesGlob(scope?: vscode.Uri): string {
   return value.trim() || DEFAULT_RULES_GLOB;
 }
 
-/** Every rules file of the workspace folder holding `document` (or of every folder), as the editor has it. */
-export async function loadRules(document: vscode.TextDocument): Promise<LoadedRules> {
-  const glob = rulesGlob(document.uri);
-  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+/** Every rules file of the workspace folder holding `scope` (or of every folder), as the editor has it. */
+export async function loadRules(scope: vscode.Uri): Promise<LoadedRules> {
+  const glob = rulesGlob(scope);
+  const folder = vscode.workspace.getWorkspaceFolder(scope);
   const folders = folder ? [folder] : vscode.workspace.workspaceFolders ?? [];
   const found = (await Promise.all(folders.map((f) => vscode.workspace.findFiles(new vscode.RelativePattern(f, glob), '**/node_modules/**', 50)))).flat();
   const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
@@ -32,9 +32,9 @@ export async function loadRules(document: vscode.TextDocument): Promise<LoadedRu
   return { set: parseRules(files), uris, glob };
 }
 
-/** Offers a starter rules file where the default glob looks; resolves true when one was created and opened. */
-export async function offerStarterRules(document: vscode.TextDocument, glob: string): Promise<boolean> {
-  const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
+/** Offers a starter rules file where the default glob looks (in the folder of `scope`); resolves true when one was created and opened. */
+export async function offerStarterRules(scope: vscode.Uri, glob: string): Promise<boolean> {
+  const folder = vscode.workspace.getWorkspaceFolder(scope) ?? vscode.workspace.workspaceFolders?.[0];
   const where = glob === DEFAULT_RULES_GLOB ? DEFAULT_RULES_GLOB : `${glob} (tandem.review.rules)`;
   if (!folder) {
     void vscode.window.showInformationMessage(`Tandem: reviews check code against your team's rules in ${where}, in a workspace folder. Open a folder first.`);

@@ -1,9 +1,10 @@
 import type { ChatMessage } from '../../../providers/types';
+import { CURSOR_MARK } from '../../prompts/codeBlocks';
 import type { ContextSnippet } from '../context/types';
 import { prefixWindow, suffixWindow } from './windows';
 
-/** Where the answer goes, in the file the model sees. Unlikely to occur in real code. */
-export const CURSOR_MARKER = '<|cursor|>';
+/** Where the answer goes, in the file the model sees (the same marker the editor commands use). */
+export const CURSOR_MARKER = CURSOR_MARK;
 
 /**
  * The instructions: the stable first part of every completion prompt. GPT-5.4 Mini is a chat model

@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import { estimateBatchCost } from '../../core/batch/estimate';
+import type { BatchJob, JobItem, JobKind } from '../../core/batch/job';
+import { submitted } from '../../core/batch/jobState';
+import { formatUsd } from '../../core/format/spend';
+import type { ModelId, ModelTable } from '../../core/models/modelTable';
+import type { ModelRequest } from '../../providers/types';
+import { showFailure } from '../commands/taskProgress';
+import type { TandemLog } from '../log';
+import type { BatchClient } from '../../providers/batch/types';
+import type { BatchRunner } from './batchRunner';
+import type { JobStore } from './jobStore';
+
+export interface SubmitEnv {
+  readonly store: JobStore;
+  readonly runner: BatchRunner;
+  readonly client: (provider: 'openai' | 'anthropic') => Promise<BatchClient>;
+  readonly hasKey: (provider: 'openai' | 'anthropic') => Promise<boolean>;
+  readonly models: () => ModelTable;
+  readonly log: TandemLog;
+}
+
+export interface PreparedJob {
+  readonly kind: JobKind;
+  readonly model: ModelId;
+  readonly title: string;
+  readonly requests: readonly { readonly item: JobItem; readonly request: ModelRequest; readonly expectedOutputTokens: number }[];
+  readonly instruction?: string;
+}
+
+/**
+ * Shows what the batch will cost (at the batch rate, next to the interactive price) and, once the user
+ * confirms, submits it and stores the job so it outlives this window. Resolves with the stored job.
+ */
+export async function confirmAndSubmit(env: SubmitEnv, prepared: PreparedJob): Promise<BatchJob | undefined> {
+  const spec = env.models()[prepared.model];
+  if (!(await env.hasKey(spec.provider))) {
+    const choice = await vscode.window.showErrorMessage(`Tandem: ${spec.displayName} needs an ${spec.provider === 'openai' ? 'OpenAI' : 'Anthropic'} API key for this batch.`, 'Set API Key…');
+    if (choice) await vscode.commands.executeCommand('tandem.setApiKey', spec.provider);
+    return undefined;
+  }
+  const estimate = estimateBatchCost(
+    prepared.requests.map(({ request }) => ({ system: request.system, messages: request.messages, maxOutputTokens: request.maxOutputTokens })),
+    spec,
+    { expectedOutputTokens: (i) => prepared.requests[i].expectedOutputTokens },
+  );
+  const count = prepared.requests.length;
+  const choice = await vscode.window.showInformationMessage(
+    `Tandem: ${prepared.title}: ${count} request${count === 1 ? '' : 's'} to ${spec.displayName} through the Batch API.`,
+    {
+      modal: true,
+      detail: `Estimated cost ${formatUsd(estimate.batchMicroUsd)} at the batch rate (${formatUsd(estimate.interactiveMicroUsd)} if run one by one now). `
+        + 'Batches usually finish within minutes and at most in 24 hours; you can close the window meanwhile. The real cost is recorded from the results.',
+    },
+    'Submit',
+  );
+  if (choice !== 'Submit') return undefined;
+
+  let job: BatchJob = {
+    v: 1,
+    id: `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`,
+    kind: prepared.kind,
+    provider: spec.provider,
+    model: prepared.model,
+    title: prepared.title,
+    createdAt: new Date().toISOString(),
+    phase: 'submitting',
+    items: prepared.requests.map((r) => r.item),
+    estimate: { batchMicroUsd: estimate.batchMicroUsd, interactiveMicroUsd: estimate.interactiveMicroUsd },
+    ...(prepared.instruction ? { instruction: prepared.instruction } : {}),
+    polls: 0,
+    landed: false,
+  };
+  try {
+    const status = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Tandem: submitting ${prepared.title}…` }, async () => {
+      const client = await env.client(spec.provider);
+      return client.submit(prepared.requests.map(({ item, request }) => ({ customId: item.customId, request })));
+    });
+    job = submitted(job, status.id, new Date());
+    await env.store.put(job);
+  } catch (error) {
+    env.log.warn(`batch: could not submit ${prepared.title} (${error instanceof Error ? error.message : String(error)})`);
+    await showFailure(error, env.log);
+    return undefined;
+  }
+  env.log.info(`batch job ${job.id}: submitted ${count} requests as ${job.batchId}; estimated ${formatUsd(estimate.batchMicroUsd)}.`);
+  env.runner.schedule(job);
+  void vscode.window.showInformationMessage(`Tandem: ${prepared.title} submitted. Its results land when the batch ends, even after a reload.`, 'Show Batch Jobs')
+    .then((c) => (c ? vscode.commands.executeCommand('tandem.showBatchJobs') : undefined));
+  return job;
+}

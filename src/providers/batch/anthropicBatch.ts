@@ -1,0 +1,47 @@
+// Claude batch jobs through the official `@anthropic-ai/sdk`: the Message Batches API.
+import { anthropicRequestBody, importAnthropicSdk } from '../anthropic';
+import { sdkClientOptions } from '../lazySdk';
+import type { ClientConfig } from '../types';
+import { anthropicItemResult, anthropicStatus } from './anthropicMapping';
+import { checkBatchBytes, checkBatchItems } from './limits';
+import { assertResultsReady } from './phase';
+import { batchSdk } from './sdkCall';
+import type { BatchClient, BatchItem, BatchItemResult, BatchStatus } from './types';
+
+/** The SDK is imported on first use, so building the client loads nothing. */
+const anthropicSdk = (config: ClientConfig) => batchSdk('anthropic', config, importAnthropicSdk, (module) => new module.Anthropic(sdkClientOptions(config)));
+
+export class AnthropicBatchClient implements BatchClient {
+  readonly provider = 'anthropic' as const;
+  private readonly sdk: ReturnType<typeof anthropicSdk>;
+
+  constructor(private readonly config: ClientConfig) {
+    this.sdk = anthropicSdk(config);
+  }
+
+  async submit(items: readonly BatchItem[]): Promise<BatchStatus> {
+    checkBatchItems('anthropic', items);
+    // Exactly the interactive body: the same prompt, cache breakpoints and schema, only not streamed.
+    const requests = items.map(({ customId, request }) => ({ custom_id: customId, params: anthropicRequestBody(request) }));
+    checkBatchBytes('anthropic', Buffer.byteLength(JSON.stringify({ requests })));
+    return this.sdk(async (client) => anthropicStatus(await client.messages.batches.create({ requests })));
+  }
+
+  status(id: string): Promise<BatchStatus> {
+    return this.sdk(async (client) => anthropicStatus(await client.messages.batches.retrieve(id)));
+  }
+
+  results(id: string): Promise<BatchItemResult[]> {
+    return this.sdk(async (client) => {
+      // The SDK would refuse too, but with a message meant for developers.
+      assertResultsReady('anthropic', anthropicStatus(await client.messages.batches.retrieve(id)));
+      const results: BatchItemResult[] = [];
+      for await (const entry of await client.messages.batches.results(id)) results.push(anthropicItemResult(entry, this.config.apiKey));
+      return results;
+    });
+  }
+
+  cancel(id: string): Promise<BatchStatus> {
+    return this.sdk(async (client) => anthropicStatus(await client.messages.batches.cancel(id)));
+  }
+}

@@ -1,0 +1,25 @@
+// The SDK behind a batch client: imported on first use, and every failure turned into a ProviderError.
+import type { ProviderId } from '../../core/models/providers';
+import { toProviderError, type SdkErrorClasses } from '../errors';
+import { lazySdk } from '../lazySdk';
+import type { ClientConfig } from '../types';
+
+export type SdkCall<M, C> = <T>(call: (client: C, module: M) => Promise<T>) => Promise<T>;
+
+export function batchSdk<M extends SdkErrorClasses, C>(
+  provider: ProviderId,
+  config: ClientConfig,
+  importSdk: () => Promise<M>,
+  makeClient: (module: M) => C,
+): SdkCall<M, C> {
+  const load = lazySdk(provider, importSdk, makeClient);
+  return async (call) => {
+    const { module, client } = await load();
+    try {
+      return await call(client, module);
+    } catch (err) {
+      // toProviderError redacts the key and passes our own ProviderErrors through unchanged.
+      throw toProviderError(err, module, { provider, apiKey: config.apiKey, textStarted: false, timeoutMs: config.timeoutMs });
+    }
+  };
+}
