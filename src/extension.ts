@@ -16,7 +16,6 @@ import { ReportPanel } from './editor/report/reportPanel';
 import { registerCompletions, type InlineCompletions } from './editor/completions/registerCompletions';
 import { registerReview, type ComplianceReview } from './editor/review/registerReview';
 import { registerBatch, type BatchJobs } from './editor/batch/registerBatch';
-import { rulesCacheNote } from './core/review/rulesCache';
 import { ledgerReportSource } from './editor/report/reportSource';
 
 /** Set by esbuild's banner at the first line of the bundle, so code loading counts as activation time. */
@@ -69,20 +68,13 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
     context,
   });
   const completions = registerCompletions(models.service, context.secrets, log);
-  const review = registerReview(models.service, log);
+  const review = registerReview(models.service, () => models.settings.models(), log);
   const batch = registerBatch({ context, service: models.service, clients: models.clients, settings: models.settings, diagnostics: review.diagnostics, log });
   const reportSource = ledgerReportSource({
     ledger: models.ledger,
     session,
     settings: () => models.settings.models(),
-    notes: () => {
-      const rules = review.lastRules();
-      const { models: table, routes } = models.settings.models();
-      if (!rules || table[routes.review.model].provider !== 'anthropic') return [];
-      const model = table[routes.review.model];
-      const { note } = rulesCacheNote(rules.set, model.minCacheablePrefix, model.displayName);
-      return note ? [note] : [];
-    },
+    notes: () => review.reportNotes(),
   });
 
   context.subscriptions.push(

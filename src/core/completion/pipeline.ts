@@ -4,7 +4,7 @@
  * The cache is asked before the debounce: a hit costs nothing, so making it wait would only add latency.
  * Everything here is plain TypeScript; the editor layer turns VS Code's calls into `complete()`.
  */
-import { CompletionCache } from './cache/completionCache';
+import { CompletionCache, type CacheOptions } from './cache/completionCache';
 import type { CursorText, KeyLengths } from './cache/cursorKey';
 import { Flight } from './cache/inflight';
 import type { ContextSnippet } from './context/types';
@@ -68,7 +68,7 @@ export class CompletionPipeline {
   constructor(private readonly deps: PipelineDeps) {
     this.timers = deps.timers ?? REAL_TIMERS;
     this.debouncer = new Debouncer(this.timers);
-    this.cache = new CompletionCache(() => this.cacheOptions(), deps.now);
+    this.cache = new CompletionCache(() => cacheOptions(this.deps.parameters()), deps.now);
   }
 
   /** The completion to show at `input`, or undefined. `signal`: the editor no longer wants this one. */
@@ -85,7 +85,7 @@ export class CompletionPipeline {
     }
 
     const flight = this.flight;
-    const typed = flight?.adoptable(input, this.keyLengths());
+    const typed = flight?.adoptable(input, keyLengths(parameters));
     if (flight && typed !== undefined) {
       this.stats.adopted++;
       this.trace('adopted');
@@ -126,7 +126,7 @@ export class CompletionPipeline {
   }
 
   private launch(input: CompletionInput, prompt: CompletionPrompt, parameters: CompletionParameters): Flight {
-    const flight = new Flight(input, this.keyLengths(), this.timers, parameters.adoptGraceMs);
+    const flight = new Flight(input, keyLengths(parameters), this.timers, parameters.adoptGraceMs);
     this.flight = flight;
     this.stats.requests++;
     flight.start(async (signal, sink) => {
@@ -191,17 +191,15 @@ export class CompletionPipeline {
     return text;
   }
 
-  private keyLengths(): KeyLengths {
-    const parameters = this.deps.parameters();
-    return { prefixChars: parameters.cacheKeyPrefixChars, suffixChars: parameters.cacheKeySuffixChars };
-  }
-
-  private cacheOptions() {
-    const parameters = this.deps.parameters();
-    return { ...this.keyLengths(), entries: parameters.cacheEntries, ttlMs: parameters.cacheTtlMs };
-  }
-
   private trace(event: PipelineEvent): void {
     this.deps.trace?.(event, performance.now());
   }
+}
+
+function keyLengths(parameters: CompletionParameters): KeyLengths {
+  return { prefixChars: parameters.cacheKeyPrefixChars, suffixChars: parameters.cacheKeySuffixChars };
+}
+
+function cacheOptions(parameters: CompletionParameters): CacheOptions {
+  return { ...keyLengths(parameters), entries: parameters.cacheEntries, ttlMs: parameters.cacheTtlMs };
 }

@@ -3,13 +3,13 @@ import { customIdFor } from '../../core/batch/customIds';
 import type { JobItem } from '../../core/batch/job';
 import type { RoutingTable } from '../../core/models/modelTable';
 import { bulkEditPrompt } from '../../core/prompts/bulkEdit';
-import { reviewChunks } from '../../core/review/chunks';
 import { FINDINGS_SCHEMA } from '../../core/review/findings';
 import { buildReviewRequest } from '../../core/review/reviewPrompt';
 import { estimateTokens } from '../../core/tokens/estimate';
 import type { ModelRequest } from '../../providers/types';
+import { fileFacts } from '../commands/fileFacts';
 import { askInstruction, workspaceTrusted } from '../commands/guards';
-import { usableRules } from '../review/reviewCode';
+import { usableRules } from '../review/rulesFiles';
 import { fingerprint } from './fingerprint';
 import { confirmAndSubmit, type SubmitEnv } from './submitJob';
 
@@ -43,8 +43,9 @@ export async function reviewFolderBatch(env: BatchCommandEnv, folder?: vscode.Ur
     const document = await vscode.workspace.openTextDocument(uri);
     const lines = document.getText().split(/\r?\n/);
     const path = vscode.workspace.asRelativePath(uri);
-    const [chunk] = reviewChunks(1, document.lineCount, document.lineCount, { maxLines: document.lineCount, overlapLines: 0 });
-    const prompt = buildReviewRequest(rules.set, { path, languageId: document.languageId, lines, chunk });
+    // One request per file: the whole file is the chunk it answers for.
+    const whole = { firstLine: 1, lastLine: document.lineCount, contextFirstLine: 1, contextLastLine: document.lineCount };
+    const prompt = buildReviewRequest(rules.set, { path, languageId: document.languageId, lines, chunk: whole });
     const request: ModelRequest = {
       task: 'review', model: route.model, system: prompt.system, messages: prompt.messages, jsonSchema: FINDINGS_SCHEMA,
       maxOutputTokens: route.maxOutputTokens, reasoningEffort: route.reasoningEffort,
@@ -69,7 +70,7 @@ export async function bulkEditBatch(env: BatchCommandEnv, clicked?: vscode.Uri, 
     const document = await vscode.workspace.openTextDocument(uri);
     const text = document.getText();
     const path = vscode.workspace.asRelativePath(uri);
-    const prompt = bulkEditPrompt(instruction, { path, languageId: document.languageId }, text);
+    const prompt = bulkEditPrompt(instruction, fileFacts(document), text);
     // The answer is the whole file: room for all of it and some growth.
     const fileTokens = estimateTokens(text, spec.provider);
     const maxOutputTokens = Math.min(spec.maxOutput, Math.max(route.maxOutputTokens, Math.ceil(fileTokens * 1.5) + 512));

@@ -12,13 +12,19 @@ const KEEP_FINISHED = 20;
  */
 export class JobStore {
   private readonly changed = new vscode.EventEmitter<void>();
+  /** Problems with the stored jobs, each logged once (the list is read on every change). */
+  private readonly reported = new Set<string>();
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly memento: vscode.Memento, private readonly log: Logger) {}
 
   all(): BatchJob[] {
     const { jobs, problems } = parseJobs(this.memento.get<unknown>(KEY, []));
-    problems.forEach((p) => this.log.warn(`batch jobs: ${p}`));
+    for (const problem of problems) {
+      if (this.reported.has(problem)) continue;
+      this.reported.add(problem);
+      this.log.warn(`batch jobs: ${problem}`);
+    }
     return jobs;
   }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { JobItemOutcome } from '../../core/batch/job';
+import { parseJsonAnswer } from '../../core/json/jsonValidator';
 import { checkFindings } from '../../core/review/findings';
 import type { Logger } from '../../core/log/logger';
 import type { ReviewDiagnostics } from '../review/reviewDiagnostics';
@@ -33,7 +34,7 @@ export function reviewLander(diagnostics: ReviewDiagnostics, log: Logger): Lande
           rulesByFolder.set(folder, ruleIds);
         }
         const lines = document.getText().split(/\r?\n/);
-        const checked = checkFindings(parseJson(result.text), { firstLine: 1, lastLine: document.lineCount, lineCount: document.lineCount, ruleIds, lines: (n) => lines[n - 1] ?? '' });
+        const checked = checkFindings(jsonOrUndefined(result.text), { firstLine: 1, lastLine: document.lineCount, lineCount: document.lineCount, ruleIds, lines: (n) => lines[n - 1] ?? '' });
         if (!checked.ok) {
           outcomes.push({ customId: item.customId, kind: 'errored', reason: `the answer was not valid findings (${checked.problem})` });
           continue;
@@ -50,10 +51,8 @@ export function reviewLander(diagnostics: ReviewDiagnostics, log: Logger): Lande
   };
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+/** The answer as JSON (a fence around it tolerated, as everywhere else), or undefined: checkFindings says why. */
+function jsonOrUndefined(text: string): unknown {
+  const parsed = parseJsonAnswer(text);
+  return parsed.ok ? parsed.value : undefined;
 }

@@ -4,6 +4,7 @@ import type { BatchJob, JobItem, JobKind } from '../../core/batch/job';
 import { submitted } from '../../core/batch/jobState';
 import { formatUsd } from '../../core/format/spend';
 import type { ModelId, ModelTable } from '../../core/models/modelTable';
+import type { ProviderId } from '../../core/models/providers';
 import type { ModelRequest } from '../../providers/types';
 import { showFailure } from '../commands/taskProgress';
 import type { TandemLog } from '../log';
@@ -14,8 +15,8 @@ import type { JobStore } from './jobStore';
 export interface SubmitEnv {
   readonly store: JobStore;
   readonly runner: BatchRunner;
-  readonly client: (provider: 'openai' | 'anthropic') => Promise<BatchClient>;
-  readonly hasKey: (provider: 'openai' | 'anthropic') => Promise<boolean>;
+  readonly client: (provider: ProviderId) => Promise<BatchClient>;
+  readonly hasKey: (provider: ProviderId) => Promise<boolean>;
   readonly models: () => ModelTable;
   readonly log: TandemLog;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { ModelService } from '../../core/calls/modelService';
+import type { ModelService, ModelServiceSettings } from '../../core/calls/modelService';
+import { rulesCacheNote } from '../../core/review/rulesCache';
 import type { TandemLog } from '../log';
 import { reviewCode } from './reviewCode';
 import { ReviewDiagnostics } from './reviewDiagnostics';
@@ -10,10 +11,12 @@ import type { LoadedRules } from './rulesFiles';
 export interface ComplianceReview extends vscode.Disposable {
   readonly diagnostics: ReviewDiagnostics;
   readonly lastRules: () => LoadedRules | undefined;
+  /** For the usage report: whether the rules last used are too short for the review model to cache. */
+  readonly reportNotes: () => string[];
 }
 
 /** The compliance review: two commands, the findings as diagnostics, and their quick fixes. */
-export function registerReview(service: ModelService, log: TandemLog): ComplianceReview {
+export function registerReview(service: ModelService, settings: () => Pick<ModelServiceSettings, 'models' | 'routes'>, log: TandemLog): ComplianceReview {
   let lastRules: LoadedRules | undefined;
   // A diagnostic's rule id links to the line of the rules file that defines it.
   const diagnostics = new ReviewDiagnostics((ruleId) => {
@@ -32,5 +35,13 @@ export function registerReview(service: ModelService, log: TandemLog): Complianc
       if (document) diagnostics.remove(document, diagnostic);
     }),
   );
-  return { diagnostics, lastRules: () => lastRules, dispose: () => registrations.dispose() };
+  const reportNotes = (): string[] => {
+    const { models, routes } = settings();
+    const model = models[routes.review.model];
+    // OpenAI caches automatically from 1,024 tokens with no write premium: nothing to warn about there.
+    if (!lastRules || model.provider !== 'anthropic') return [];
+    const { note } = rulesCacheNote(lastRules.set, model.minCacheablePrefix, model.displayName);
+    return note ? [note] : [];
+  };
+  return { diagnostics, lastRules: () => lastRules, reportNotes, dispose: () => registrations.dispose() };
 }

@@ -11,7 +11,7 @@ import { activeEditor, editorWithSelection, workspaceTrusted } from '../commands
 import { finishedOrTold, receivedLine, withCancellableProgress } from '../commands/taskProgress';
 import type { TandemLog } from '../log';
 import type { ReviewDiagnostics } from './reviewDiagnostics';
-import { loadRules, offerStarterRules, type LoadedRules } from './rulesFiles';
+import { usableRules, type LoadedRules } from './rulesFiles';
 
 export interface ReviewEnv {
   readonly service: ModelService;
@@ -57,7 +57,7 @@ export async function reviewCode(env: ReviewEnv, scope: 'selection' | 'file', fo
         const { result } = await env.service.run({
           task: 'review', system: request.system, messages, jsonSchema: FINDINGS_SCHEMA, signal, forceModel,
         }, { onText: (delta) => report(part + receivedLine((received += delta.length))), onRestart: () => (received = 0) });
-        return { text: result.text, checked: checkFindings(result.json ?? parseOrUndefined(result.text), scopeOf(chunk)) };
+        return { text: result.text, checked: checkFindings(result.json, scopeOf(chunk)) };
       };
       let answer = await ask(request.messages);
       if (!answer.checked.ok && !signal.aborted) {
@@ -87,33 +87,10 @@ export async function reviewCode(env: ReviewEnv, scope: 'selection' | 'file', fo
   await tell(findings, where);
 }
 
-/** The rules for files under `scope`; when there are none, says so (offering a starter file) and gives undefined. */
-export async function usableRules(scope: vscode.Uri, log: TandemLog): Promise<LoadedRules | undefined> {
-  const rules = await loadRules(scope);
-  rules.set.problems.forEach((p) => log.warn(`review rules: ${p}`));
-  if (rules.set.paths.length === 0) {
-    await offerStarterRules(scope, rules.glob);
-    return undefined;
-  }
-  if (rules.set.rules.length === 0) {
-    void vscode.window.showWarningMessage(`Tandem: ${rules.set.paths.join(', ')} has no rules to review against. Write each rule as a heading or list item starting with its id, e.g. "- SEC-1: No secrets in source."`);
-    return undefined;
-  }
-  return rules;
-}
-
 /** Selected lines, 1-based; a selection ending at the start of a line does not take that line in. */
 function selectedLines(selection: vscode.Selection): [number, number] {
   const end = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line - 1 : selection.end.line;
   return [selection.start.line + 1, end + 1];
-}
-
-function parseOrUndefined(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 async function tell(findings: readonly Finding[], where: string): Promise<void> {

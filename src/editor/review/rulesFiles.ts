@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Logger } from '../../core/log/logger';
 import { parseRules, STARTER_RULES, type RuleSet } from '../../core/review/rules';
 
 export const DEFAULT_RULES_GLOB = '.tandem/rules.md';
@@ -56,4 +57,19 @@ export async function offerStarterRules(scope: vscode.Uri, glob: string): Promis
     void vscode.window.showInformationMessage(`Tandem: the starter rules are in ${DEFAULT_RULES_GLOB}; tandem.review.rules is set to ${glob}, so change it to use them.`);
   }
   return true;
+}
+
+/** The rules for files under `scope`; when there are none, says so (offering a starter file) and gives undefined. */
+export async function usableRules(scope: vscode.Uri, log: Logger): Promise<LoadedRules | undefined> {
+  const rules = await loadRules(scope);
+  rules.set.problems.forEach((p) => log.warn(`review rules: ${p}`));
+  if (rules.set.paths.length === 0) {
+    await offerStarterRules(scope, rules.glob);
+    return undefined;
+  }
+  if (rules.set.rules.length === 0) {
+    void vscode.window.showWarningMessage(`Tandem: ${rules.set.paths.join(', ')} has no rules to review against. Write each rule as a heading or list item starting with its id, e.g. "- SEC-1: No secrets in source."`);
+    return undefined;
+  }
+  return rules;
 }

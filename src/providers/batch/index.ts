@@ -17,5 +17,4 @@ export function createBatchClient(provider: ProviderId, config: ClientConfig): B
 export { AnthropicBatchClient } from './anthropicBatch';
 export { BATCH_LIMITS } from './limits';
 export { OpenAIBatchClient } from './openaiBatch';
-export { isFinalPhase } from './phase';
-export type { BatchClient, BatchCounts, BatchItem, BatchItemResult, BatchPhase, BatchStatus } from './types';
+export type { BatchClient, BatchItem, BatchItemResult, BatchPhase, BatchStatus } from './types';

@@ -1,4 +1,6 @@
 // Batch jobs, provider-neutral: many requests sent at once, answered within a day at a lower price.
+import type { JobCounts } from '../../core/batch/job';
+import type { ObservedPhase } from '../../core/batch/jobState';
 import type { ProviderId } from '../../core/models/providers';
 import type { Usage } from '../../core/usage/usage';
 import type { ModelRequest } from '../types';
@@ -9,22 +11,14 @@ export interface BatchItem {
   readonly request: ModelRequest;
 }
 
-export type BatchPhase = 'running' | 'cancelling' | 'ended' | 'cancelled' | 'failed' | 'expired';
-
-export interface BatchCounts {
-  readonly total: number;
-  readonly done: number;
-  readonly succeeded: number;
-  readonly errored: number;
-  readonly expired: number;
-  readonly cancelled: number;
-}
+/** A batch's phase and counts are the job's own (core/batch), so a status is stored as it is read. */
+export type BatchPhase = ObservedPhase;
 
 export interface BatchStatus {
   readonly id: string;
   readonly phase: BatchPhase;
   /** As the provider reports them; results() is the authoritative split per item. */
-  readonly counts: BatchCounts;
+  readonly counts: JobCounts;
   /** Why it failed, when the provider says. */
   readonly message?: string;
 }

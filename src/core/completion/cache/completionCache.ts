@@ -38,15 +38,15 @@ export class CompletionCache {
   lookup(at: CursorText): CacheHit | undefined {
     const entries = this.byDocument.get(at.document);
     if (!entries) return undefined;
-    const { ttlMs } = this.options();
-    const oldest = this.now() - ttlMs;
+    const options = this.options();
+    const oldest = this.now() - options.ttlMs;
     let best: { entry: Entry; typed: string } | undefined;
     for (const entry of entries) {
       if (entry.storedAt < oldest) {
         this.remove(entry);
         continue;
       }
-      const typed = typedSince(entry.key, at, this.options());
+      const typed = typedSince(entry.key, at, options);
       if (typed === undefined || (typed.length > 0 && typed.length >= entry.completion.length)) continue;
       if (!entry.completion.startsWith(typed)) continue;
       // The answer given closest to here is the freshest view of what comes next.

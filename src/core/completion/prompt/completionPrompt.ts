@@ -3,9 +3,6 @@ import { CURSOR_MARK } from '../../prompts/codeBlocks';
 import type { ContextSnippet } from '../context/types';
 import { prefixWindow, suffixWindow } from './windows';
 
-/** Where the answer goes, in the file the model sees (the same marker the editor commands use). */
-export const CURSOR_MARKER = CURSOR_MARK;
-
 /**
  * The instructions: the stable first part of every completion prompt. GPT-5.4 Mini is a chat model
  * with no fill-in-the-middle mode, so it is told exactly what shape of answer is wanted; the
@@ -13,7 +10,7 @@ export const CURSOR_MARKER = CURSOR_MARK;
  */
 export const COMPLETION_INSTRUCTIONS = [
   'You are a code completion engine inside a code editor. You are shown a file with the marker '
-  + `${CURSOR_MARKER} where the cursor is, and sometimes other code from the project for reference.`,
+  + `${CURSOR_MARK} where the cursor is, and sometimes other code from the project for reference.`,
   'Reply with only the text to insert at the marker, exactly as it should appear in the file:',
   '- no Markdown fences, no explanations, no comments about what you did;',
   '- do not repeat the text before the marker, and do not write the text that already follows it;',
@@ -65,7 +62,7 @@ export function buildCompletionPrompt(input: PromptInput, snippets: readonly Con
     parts.push('');
   }
   parts.push(`The file being edited (${input.languageId}):`);
-  parts.push(`<file path="${input.path}">\n${prefix}${CURSOR_MARKER}${suffix}\n</file>`);
+  parts.push(`<file path="${input.path}">\n${prefix}${CURSOR_MARK}${suffix}\n</file>`);
   return {
     system: [COMPLETION_INSTRUCTIONS],
     messages: [{ role: 'user', content: parts.join('\n') }],

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { buildCompletionPrompt, COMPLETION_INSTRUCTIONS, CURSOR_MARKER } from '../../../../src/core/completion/prompt/completionPrompt';
+import { buildCompletionPrompt, COMPLETION_INSTRUCTIONS } from '../../../../src/core/completion/prompt/completionPrompt';
+import { CURSOR_MARK } from '../../../../src/core/prompts/codeBlocks';
 import { prefixWindow, suffixWindow } from '../../../../src/core/completion/prompt/windows';
 
 const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `line ${String(from + i).padStart(3, '0')}\n`).join('');
@@ -43,7 +44,7 @@ describe('completion prompt', () => {
     assert.deepEqual(prompt.system, [COMPLETION_INSTRUCTIONS]);
     const text = prompt.messages[0].content as string;
     assert.ok(text.indexOf('export function sum') < text.indexOf('src/app.ts'), 'stable reference code first');
-    assert.ok(text.includes(`const a = ${CURSOR_MARKER};\n`));
+    assert.ok(text.includes(`const a = ${CURSOR_MARK};\n`));
     assert.match(prompt.promptCacheKey, /^tandem-completion-[0-9a-f]{8}$/);
     assert.equal(prompt.prefix, 'const a = ');
     assert.equal(prompt.suffix, ';\n');
@@ -56,7 +57,7 @@ describe('completion prompt', () => {
     const b = make('  xy').messages[0].content as string;
     let common = 0;
     while (a[common] === b[common]) common++;
-    assert.ok(common >= a.indexOf(CURSOR_MARKER) - 1, `common prefix ${common} of ${a.length}`);
+    assert.ok(common >= a.indexOf(CURSOR_MARK) - 1, `common prefix ${common} of ${a.length}`);
     assert.equal(make('  x').promptCacheKey, make('  xy').promptCacheKey);
   });
 });

@@ -1,7 +1,8 @@
 // Shared setup for the batch client tests: real SDKs (inside the clients) against the fake provider server.
 import assert from 'node:assert/strict';
 import type { FakeProviders } from '../../../fake-providers/server';
-import { AnthropicBatchClient, OpenAIBatchClient, isFinalPhase, type BatchClient, type BatchItemResult, type BatchStatus } from '../../../../src/providers/batch';
+import { isFinal } from '../../../../src/core/batch/jobState';
+import { AnthropicBatchClient, OpenAIBatchClient, type BatchClient, type BatchItemResult, type BatchStatus } from '../../../../src/providers/batch';
 import type { ClientConfig } from '../../../../src/providers/types';
 import { ANTHROPIC_KEY, OPENAI_KEY } from '../helpers';
 
@@ -23,7 +24,7 @@ export async function pollUntilFinal(client: BatchClient, id: string, ms = 3000)
   for (;;) {
     const status = await client.status(id);
     seen.push(status);
-    if (isFinalPhase(status.phase)) return seen;
+    if (isFinal(status.phase)) return seen;
     if (Date.now() > until) throw new Error(`batch ${id} still ${status.phase} after ${ms} ms`);
     await new Promise((r) => setTimeout(r, 15));
   }
