@@ -7,7 +7,9 @@ import path from 'node:path';
 import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
+  // TANDEM_TEST_GREP (passed through by the runner) runs only the matching tests, for working on one suite.
+  const grep = process.env.TANDEM_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   const dir = path.join(__dirname, 'suite');
   for (const file of fs.readdirSync(dir).sort()) {
     if (file.endsWith('.test.js')) mocha.addFile(path.join(dir, file));

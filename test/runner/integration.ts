@@ -28,6 +28,7 @@ async function main(): Promise<number> {
         TANDEM_FAKE_PROVIDERS_URL: fake.url,
         OPENAI_API_KEY: '',
         ANTHROPIC_API_KEY: '',
+        ...(process.env.TANDEM_TEST_GREP ? { TANDEM_TEST_GREP: process.env.TANDEM_TEST_GREP } : {}),
       },
     });
   } finally {
