@@ -71,7 +71,11 @@ export interface ModelServiceDeps {
   readonly settings: () => ModelServiceSettings;
   readonly hasKey: (provider: ProviderId) => Promise<boolean>;
   readonly client: (provider: ProviderId) => Promise<ModelClient>;
-  readonly ledger: { append(record: LedgerRecord): Promise<void> };
+  readonly ledger: {
+    append(record: LedgerRecord): Promise<void>;
+    /** True when the ledger already holds a record with this record's id. */
+    has(record: LedgerRecord): Promise<boolean>;
+  };
   readonly periodSpend: PeriodSpend;
   readonly session: SessionSpend;
   readonly cooldowns: Cooldowns;
@@ -277,6 +281,17 @@ export class ModelService {
       // The call happened and the session total has it; losing the line must not lose the answer.
       this.deps.log.error(`ledger: could not append a record (${errorText(error)})`);
     }
+  }
+
+  /**
+   * Records a call unless the ledger already holds one with the same id: batch results carry an id made
+   * from (job id, custom id), so polling, reloads and other windows can offer the same result again.
+   * Resolves true when it was recorded now.
+   */
+  async recordCallOnce(record: LedgerRecord): Promise<boolean> {
+    if (await this.deps.ledger.has(record)) return false;
+    await this.recordCall(record);
+    return true;
   }
 
   /** A ledger id for a call recorded from outside (batch results). */

@@ -69,6 +69,15 @@ export class LedgerStore {
     return { records: found.map((f) => f.record), skippedLines };
   }
 
+  /** True when the month file this record belongs to already holds a record with its id. */
+  async has(record: LedgerRecord): Promise<boolean> {
+    const time = new Date(record.time);
+    if (Number.isNaN(time.getTime())) return false;
+    await this.tail;
+    const { records } = await readLedgerFile(join(this.dir, ledgerFileName(time)));
+    return records.some((r) => r.id === record.id);
+  }
+
   private async write(file: string, line: string): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     // 'a+': O_APPEND for the write, readable so the last byte can be checked.
