@@ -21,7 +21,7 @@ export class AnthropicClient implements ModelClient {
   constructor(private readonly config: ClientConfig) {}
 
   async stream(request: ModelRequest, handlers?: StreamHandlers): Promise<ModelResult> {
-    const run = new StreamRun('anthropic', request, handlers);
+    const run = new StreamRun('anthropic', request, handlers, this.config.timeoutMs);
     const { module, client } = await this.load();
     let requestId: string | undefined;
     const fail = (err: unknown) =>
@@ -29,6 +29,7 @@ export class AnthropicClient implements ModelClient {
         provider: 'anthropic',
         apiKey: this.config.apiKey,
         signal: request.signal,
+        stalled: run.stalled,
         textStarted: run.textStarted,
         timeoutMs: this.config.timeoutMs,
         requestId,
@@ -37,30 +38,38 @@ export class AnthropicClient implements ModelClient {
     if (request.signal?.aborted) throw fail(new module.APIUserAbortError());
 
     try {
-      run.sent = true;
       // The signal goes to the SDK, which passes it to fetch: aborting closes the HTTP request.
-      const stream = client.messages.stream(anthropicRequestBody(request), { signal: request.signal });
+      const stream = client.messages.stream(anthropicRequestBody(request), { signal: run.send() });
+      // 'connect' fires when the success headers of the final attempt arrive (after the SDK's retries).
+      stream.on('connect', () => {
+        requestId = stream.request_id ?? undefined;
+        run.accept(stream.response?.headers);
+      });
       for await (const event of stream) {
-        if (event.type === 'message_start') {
-          requestId = stream.request_id ?? undefined;
-          run.reportPromptUsage(normaliseAnthropicUsage(event.message.usage));
-        } else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') run.addText(event.delta.text);
+        run.alive();
+        if (event.type === 'message_start') run.reportPromptUsage(normaliseAnthropicUsage(event.message.usage));
+        else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') run.addText(event.delta.text);
       }
-      if (request.signal?.aborted) throw new module.APIUserAbortError();
+      if (request.signal?.aborted || run.stalled) throw new module.APIUserAbortError();
       const message = await stream.finalMessage();
+      run.reportUsage(normaliseAnthropicUsage(message.usage));
       const text = run.text || message.content.map((b) => (b.type === 'text' ? b.text : '')).join('');
+      const billed = run.partial();
       return {
         text,
         json: jsonOfAnswer(request, text),
-        usage: normaliseAnthropicUsage(message.usage),
-        usageEstimated: false,
+        usage: billed.usage,
+        usageEstimated: billed.usageEstimated,
         model: message.model,
         requestId: stream.request_id ?? requestId,
-        latencyMs: run.latencyMs(),
+        latencyMs: billed.latencyMs,
         stop: message.stop_reason === 'max_tokens' ? 'max-tokens' : 'complete',
+        ...(billed.gatewayCostMicroUsd !== undefined ? { gatewayCostMicroUsd: billed.gatewayCostMicroUsd } : {}),
       };
     } catch (err) {
       throw fail(err);
+    } finally {
+      run.end();
     }
   }
 

@@ -1,7 +1,7 @@
 // Maps whatever an SDK throws to a ProviderError whose kind drives fallback and whose message a user can act on.
 import { providerInfo, type ProviderId } from '../core/models/providers';
 import { redactSecrets } from '../core/log/logger';
-import { ProviderError, type FailureKind, type ModelResult } from './types';
+import { ProviderError, type FailureKind, type PartialResult } from './types';
 import { errorText } from '../core/format/errorText';
 
 type Ctor = abstract new (...args: never[]) => Error;
@@ -24,7 +24,9 @@ export interface FailureContext {
   readonly timeoutMs?: number;
   /** The request id seen before the failure, for errors that do not carry one. */
   readonly requestId?: string;
-  readonly partial?: Pick<ModelResult, 'text' | 'usage' | 'usageEstimated' | 'latencyMs'>;
+  readonly partial?: PartialResult;
+  /** The stream went silent for longer than the timeout after it began, and was closed. */
+  readonly stalled?: boolean;
 }
 
 /** The fields an SDK APIError carries (both SDKs). */
@@ -50,7 +52,14 @@ export function toProviderError(err: unknown, sdk: SdkErrorClasses, ctx: Failure
     });
   };
 
-  if (ctx.signal?.aborted || err instanceof sdk.APIUserAbortError) return make('cancelled', `The ${name} request was cancelled.`);
+  const cancelled = () => make('cancelled', `The ${name} request was cancelled.`);
+  if (ctx.signal?.aborted) return cancelled();
+  // The watchdog closes a silent stream by aborting it: a timeout to the user, not a cancel.
+  if (ctx.stalled) {
+    const after = ctx.timeoutMs ? ` for ${formatSeconds(ctx.timeoutMs)}` : '';
+    return make('timeout', `${name} stopped sending in the middle of the answer (nothing arrived${after}). Try again; raise the timeout in the settings if this keeps happening.`);
+  }
+  if (err instanceof sdk.APIUserAbortError) return cancelled();
   if (err instanceof sdk.APIConnectionTimeoutError) {
     const after = ctx.timeoutMs ? ` within ${formatSeconds(ctx.timeoutMs)}` : '';
     return make('timeout', `${name} did not answer${after}. Try again, or raise the timeout in the settings if this keeps happening.`);

@@ -20,7 +20,7 @@ export class OpenAIClient implements ModelClient {
   constructor(private readonly config: ClientConfig) {}
 
   async stream(request: ModelRequest, handlers?: StreamHandlers): Promise<ModelResult> {
-    const run = new StreamRun('openai', request, handlers);
+    const run = new StreamRun('openai', request, handlers, this.config.timeoutMs);
     const { module, client } = await this.load();
     let requestId: string | undefined;
     const fail = (err: unknown) =>
@@ -28,6 +28,7 @@ export class OpenAIClient implements ModelClient {
         provider: 'openai',
         apiKey: this.config.apiKey,
         signal: request.signal,
+        stalled: run.stalled,
         textStarted: run.textStarted,
         timeoutMs: this.config.timeoutMs,
         requestId,
@@ -37,39 +38,45 @@ export class OpenAIClient implements ModelClient {
 
     let final: OpenAIResponse | undefined;
     try {
-      run.sent = true;
-      // The raw event stream (rather than responses.stream()) because it also gives the x-request-id.
+      // The raw event stream (rather than responses.stream()) because it also gives the response headers.
       // The signal goes to the SDK, which passes it to fetch: aborting closes the HTTP request.
-      const { data: stream, request_id } = await client.responses
-        .create({ ...openaiRequestBody(request), stream: true }, { signal: request.signal })
+      const { data: stream, request_id, response } = await client.responses
+        .create({ ...openaiRequestBody(request), stream: true }, { signal: run.send() })
         .withResponse();
       requestId = request_id ?? undefined;
+      run.accept(response.headers);
       for await (const event of stream) {
+        run.alive();
         if (event.type === 'response.output_text.delta') run.addText(event.delta);
         else if (event.type === 'response.completed' || event.type === 'response.incomplete' || event.type === 'response.failed') {
           final = event.response;
+          if (final.usage) run.reportUsage(normaliseOpenAIUsage(final.usage));
         }
       }
     } catch (err) {
       throw fail(err);
+    } finally {
+      run.end();
     }
     // An abort can end the iteration quietly instead of throwing.
-    if (request.signal?.aborted) throw fail(new module.APIUserAbortError());
+    if (request.signal?.aborted || run.stalled) throw fail(new module.APIUserAbortError());
     if (!final) throw fail(new Error('the stream ended without a final response'));
     if (final.status === 'failed') {
       throw fail(new module.APIError(undefined, final.error ?? { message: 'The response failed.' }, undefined, undefined));
     }
 
     const text = run.text || final.output_text || '';
+    const billed = run.partial();
     return {
       text,
       json: jsonOfAnswer(request, text),
-      usage: final.usage ? normaliseOpenAIUsage(final.usage) : run.partial().usage,
-      usageEstimated: !final.usage,
+      usage: billed.usage,
+      usageEstimated: billed.usageEstimated,
       model: final.model,
       requestId,
-      latencyMs: run.latencyMs(),
+      latencyMs: billed.latencyMs,
       stop: final.status === 'incomplete' && final.incomplete_details?.reason === 'max_output_tokens' ? 'max-tokens' : 'complete',
+      ...(billed.gatewayCostMicroUsd !== undefined ? { gatewayCostMicroUsd: billed.gatewayCostMicroUsd } : {}),
     };
   }
 
@@ -116,14 +123,18 @@ function toInputItem(message: ChatMessage): ResponseInputItem {
   };
 }
 
-/** input_tokens includes the cached ones and output_tokens the reasoning ones; Usage wants input without cache. Batch results share this shape. */
+/**
+ * input_tokens includes the cached and the cache-written ones, and output_tokens the reasoning ones; Usage
+ * wants input without either. Writes go in cacheWrite5m, priced at the model's cache-write rate (its input
+ * rate when it bills no write premium). Batch results share this shape.
+ */
 export function normaliseOpenAIUsage(usage: NonNullable<OpenAIResponse['usage']>): Usage {
   const cached = usage.input_tokens_details?.cached_tokens ?? 0;
+  const written = usage.input_tokens_details?.cache_write_tokens ?? 0;
   return {
-    input: Math.max(0, (usage.input_tokens ?? 0) - cached),
+    input: Math.max(0, (usage.input_tokens ?? 0) - cached - written),
     cacheRead: cached,
-    // OpenAI caches automatically with no write premium: written tokens are billed as ordinary input.
-    cacheWrite5m: 0,
+    cacheWrite5m: written,
     cacheWrite1h: 0,
     output: usage.output_tokens ?? 0,
     reasoning: usage.output_tokens_details?.reasoning_tokens ?? 0,

@@ -1,24 +1,65 @@
-// The bookkeeping one streamed call shares between adapters: latency, text so far, what usage is known.
+// The bookkeeping one streamed call shares between adapters: what reached the provider, text so far,
+// what usage is known, the gateway's cost, and a watchdog for a stream that stops sending.
+import { billCall } from '../core/cost/billing';
 import type { ProviderId } from '../core/models/providers';
 import { estimateRequestTokens, estimateTokens } from '../core/tokens/estimate';
-import { ZERO_USAGE, type Usage } from '../core/usage/usage';
-import type { ModelRequest, ModelResult, StreamHandlers } from './types';
+import type { Usage } from '../core/usage/usage';
+import type { ModelRequest, PartialResult, StreamHandlers } from './types';
 
-export type PartialResult = Pick<ModelResult, 'text' | 'usage' | 'usageEstimated' | 'latencyMs'>;
+/** The header LiteLLM proxy puts on each response: what it says the call cost, in USD. */
+const GATEWAY_COST_HEADER = 'x-litellm-response-cost';
 
 export class StreamRun {
   private readonly startedAt = performance.now();
   private chunks: string[] = [];
-  /** Prompt-side usage the provider reported before the end (Anthropic's message_start). */
-  private promptUsage: Usage | undefined;
-  /** True once the request may have reached the provider (billing may have started). */
-  sent = false;
+  private sent = false;
+  private accepted = false;
+  private reported: Usage | undefined;
+  private reportedPrompt: Usage | undefined;
+  private gatewayCost: number | undefined;
+  private readonly idle = new AbortController();
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /**
+   * @param idleTimeoutMs the longest silence allowed once the stream began. The SDKs' own timeout stops at
+   * the response headers, so without this a stream that stalls would hang for ever.
+   */
   constructor(
     private readonly provider: ProviderId,
     private readonly request: ModelRequest,
     private readonly handlers: StreamHandlers | undefined,
+    private readonly idleTimeoutMs?: number,
   ) {}
+
+  /** The request is about to leave: from here on it may reach the provider. Returns the signal to send it with. */
+  send(): AbortSignal {
+    this.sent = true;
+    return this.request.signal ? AbortSignal.any([this.request.signal, this.idle.signal]) : this.idle.signal;
+  }
+
+  /** Success headers arrived: the provider took the request, and bills it from here on. */
+  accept(headers: { get(name: string): string | null } | undefined): void {
+    this.accepted = true;
+    this.gatewayCost = gatewayCostMicroUsd(headers?.get(GATEWAY_COST_HEADER));
+    this.alive();
+  }
+
+  /** An event arrived: the stream is not stalled. */
+  alive(): void {
+    if (!this.idleTimeoutMs || this.idle.signal.aborted) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.idle.abort(), this.idleTimeoutMs);
+  }
+
+  /** True when the watchdog closed the stream because it went silent. */
+  get stalled(): boolean {
+    return this.idle.signal.aborted;
+  }
+
+  /** Stops the watchdog; call when the stream is over, however it ended. */
+  end(): void {
+    clearTimeout(this.idleTimer);
+  }
 
   get textStarted(): boolean {
     return this.chunks.length > 0;
@@ -26,6 +67,10 @@ export class StreamRun {
 
   get text(): string {
     return this.chunks.join('');
+  }
+
+  get gatewayCostMicroUsd(): number | undefined {
+    return this.gatewayCost;
   }
 
   latencyMs(): number {
@@ -39,21 +84,39 @@ export class StreamRun {
   }
 
   reportPromptUsage(usage: Usage): void {
-    this.promptUsage = usage;
+    this.reportedPrompt = usage;
   }
 
-  /**
-   * What to bill for a call that did not finish. Output is always an estimate here (no provider reports it
-   * before the end), so the usage is flagged estimated; reported prompt counts are used when there are any.
-   * A request that never left (aborted before sending) costs nothing.
-   */
+  reportUsage(usage: Usage): void {
+    this.reported = usage;
+  }
+
+  /** What the call is billed for so far, by the one policy in core (see core/cost/billing.ts). */
   partial(): PartialResult {
     const text = this.text;
-    if (!this.sent) return { text, usage: ZERO_USAGE, usageEstimated: false, latencyMs: this.latencyMs() };
-    const output = estimateTokens(text, this.provider);
-    const prompt = this.promptUsage ?? { ...ZERO_USAGE, input: estimateRequestTokens(this.request.system, this.request.messages, this.provider) };
-    return { text, usage: { ...prompt, output: Math.max(prompt.output, output) }, usageEstimated: true, latencyMs: this.latencyMs() };
+    const bill = billCall(
+      { sent: this.sent, accepted: this.accepted, reported: this.reported, reportedPrompt: this.reportedPrompt },
+      {
+        promptTokens: () => estimateRequestTokens(this.request.system, this.request.messages, this.provider),
+        outputTokens: () => estimateTokens(text, this.provider),
+      },
+    );
+    return {
+      text,
+      usage: bill.usage,
+      usageEstimated: bill.estimated,
+      basis: bill.basis,
+      latencyMs: this.latencyMs(),
+      ...(this.gatewayCost !== undefined ? { gatewayCostMicroUsd: this.gatewayCost } : {}),
+    };
   }
+}
+
+/** The gateway's cost header in micro-dollars; undefined when absent or not a plain non-negative number. */
+export function gatewayCostMicroUsd(value: string | null | undefined): number | undefined {
+  if (value == null || !/^\s*\d+(\.\d+)?([eE][-+]?\d+)?\s*$/.test(value)) return undefined;
+  const usd = Number(value);
+  return Number.isFinite(usd) ? Math.round(usd * 1e6) : undefined;
 }
 
 /** Parses the answer as JSON when a schema was asked for; undefined when it is not valid JSON (e.g. truncated). */

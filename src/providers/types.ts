@@ -1,3 +1,4 @@
+import type { BillBasis } from '../core/cost/billing';
 import type { ModelId, ReasoningEffort } from '../core/models/modelTable';
 import type { ProviderId } from '../core/models/providers';
 import type { TaskKind } from '../core/models/tasks';
@@ -49,13 +50,26 @@ export interface ModelResult {
   /** Parsed JSON when a schema was given and the answer parsed. */
   readonly json?: unknown;
   readonly usage: Usage;
-  /** True when the provider reported no usage (cancelled early) and `usage` is an estimate. */
+  /** True when the provider reported no usage and `usage` is an estimate (see core/cost/billing.ts). */
   readonly usageEstimated: boolean;
   /** The model id the provider says answered. */
   readonly model: string;
   readonly requestId?: string;
   readonly latencyMs: number;
   readonly stop: StopReason;
+  /** What a gateway in between said the call cost (LiteLLM's x-litellm-response-cost), in micro-dollars. */
+  readonly gatewayCostMicroUsd?: number;
+}
+
+/** What a call that did not finish leaves behind: the text that arrived and what it is billed for. */
+export interface PartialResult {
+  readonly text: string;
+  readonly usage: Usage;
+  readonly usageEstimated: boolean;
+  /** Why the usage is what it is (core/cost/billing.ts): 'not-sent' calls are not recorded at all. */
+  readonly basis: BillBasis;
+  readonly latencyMs: number;
+  readonly gatewayCostMicroUsd?: number;
 }
 
 /** Why a call failed, in the terms routing decides on (fallback or not) and the user reads. */
@@ -80,8 +94,8 @@ export class ProviderError extends Error {
     readonly details: {
       readonly status?: number;
       readonly requestId?: string;
-      /** What the provider reported before failing, if anything (usage of a broken stream). */
-      readonly partial?: Pick<ModelResult, 'text' | 'usage' | 'usageEstimated' | 'latencyMs'>;
+      /** How far the call got, and what it is billed for. */
+      readonly partial?: PartialResult;
     } = {},
   ) {
     super(message);

@@ -4,7 +4,7 @@ import { isPromptError, readAnthropicPrompt, type PromptError } from './anthropi
 import { anthropicError, requestIdOf, sendError } from './faults';
 import { asObject, newId, sendJson } from './http';
 import { sampleFromSchema } from './schemaSample';
-import { SseWriter, splitDeltas } from './sse';
+import { breakPoint, breakWithoutError, SseWriter, splitDeltas } from './sse';
 import { fakeTokenCount, pieceTokens, type AnthropicPromptCache } from './tokens';
 import type { CallResult, Exchange, ScriptReply } from './types';
 
@@ -107,8 +107,7 @@ export function planMessage(
 
 async function streamMessage(ex: Exchange, plan: MessagePlan): Promise<void> {
   const sse = new SseWriter(ex, ex.step?.chunkDelayMs);
-  const fault = ex.step?.fault;
-  const breakAfter = fault?.kind === 'stream-error' ? (fault.afterDeltas ?? 1) : Infinity;
+  const breakAfter = breakPoint(ex.step?.fault);
   const send = (type: string, fields: Obj = {}) => sse.event(type, { type, ...fields });
   const { message } = plan;
   const usage = message.usage;
@@ -129,6 +128,7 @@ async function streamMessage(ex: Exchange, plan: MessagePlan): Promise<void> {
       sent++;
     }
     if (sent >= breakAfter) {
+      if (breakWithoutError(ex)) return;
       // The real API's mid-stream failure: an `error` event, then the connection ends (the SDK does not retry it).
       await send('error', { error: { type: 'overloaded_error', message: 'Overloaded' }, request_id: requestIdOf(ex) });
       return sse.end();

@@ -111,15 +111,26 @@ export async function applyFault(ex: Exchange, streamRequested: boolean): Promis
       if (streamRequested) return false; // the handler breaks the stream itself
       sendError(ex, provider === 'anthropic' ? 529 : 500); // no stream to break: fail the call instead
       return true;
+    case 'stall':
+      return !streamRequested; // no stream to stall: the answer never comes
+    case 'cut':
+      if (streamRequested) return false;
+      dropConnection(ex);
+      return true;
     case 'delay':
       await sleep(fault.ms);
       return ex.isClosed();
     case 'hang':
       return true; // never answer; the socket stays open until the client or close() ends it
     case 'drop':
-      ex.record.outcome = 'dropped';
-      ex.record.endedAt = Date.now();
-      ex.req.socket.destroy();
+      dropConnection(ex);
       return true;
   }
+}
+
+/** Ends the exchange by destroying the socket: the client sees a connection error, no HTTP answer. */
+export function dropConnection(ex: Exchange): void {
+  ex.record.outcome = 'dropped';
+  ex.record.endedAt = Date.now();
+  ex.req.socket.destroy();
 }

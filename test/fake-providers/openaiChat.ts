@@ -3,7 +3,7 @@ import { answerText, isGpt5, truncateToTokens } from './answer';
 import { sendError } from './faults';
 import { asObject, newId, nowSeconds, sendJson } from './http';
 import { badRequest, chatPrompt, checkModel, isPromptFailure } from './openaiShared';
-import { SseWriter, splitDeltas } from './sse';
+import { breakPoint, breakWithoutError, SseWriter, splitDeltas } from './sse';
 import { fakeTokenCount, reasoningTokens, sumTokens, type OpenAIPromptCache } from './tokens';
 import type { CallResult, Exchange, ScriptReply } from './types';
 
@@ -68,8 +68,7 @@ export function planChat(raw: unknown, reply: ScriptReply | undefined, cache: Op
 
 async function streamChat(ex: Exchange, plan: ChatPlan, includeUsage: boolean): Promise<void> {
   const sse = new SseWriter(ex, ex.step?.chunkDelayMs);
-  const fault = ex.step?.fault;
-  const breakAfter = fault?.kind === 'stream-error' ? (fault.afterDeltas ?? 1) : Infinity;
+  const breakAfter = breakPoint(ex.step?.fault);
   const { id, created, model } = plan.completion;
   const chunk = (choices: unknown[], extra: Obj = {}) => ({
     id,
@@ -92,6 +91,7 @@ async function streamChat(ex: Exchange, plan: ChatPlan, includeUsage: boolean): 
     sent++;
   }
   if (breakAfter !== Infinity) {
+    if (breakWithoutError(ex)) return;
     // Chat's mid-stream failure: a data line carrying `error`; the SDK throws on it.
     await sse.event(undefined, { error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } });
     return sse.end();

@@ -3,7 +3,7 @@ import { answerText, truncateToTokens } from './answer';
 import { sendError } from './faults';
 import { asObject, newId, nowSeconds, sendJson } from './http';
 import { badRequest, checkModel, isPromptFailure, responsesPrompt } from './openaiShared';
-import { SseWriter, splitDeltas } from './sse';
+import { breakPoint, breakWithoutError, SseWriter, splitDeltas } from './sse';
 import { fakeTokenCount, reasoningTokens, sumTokens, type OpenAIPromptCache } from './tokens';
 import type { CallResult, Exchange, ScriptReply } from './types';
 
@@ -113,8 +113,7 @@ export function planResponses(raw: unknown, reply: ScriptReply | undefined, cach
 
 async function streamResponses(ex: Exchange, plan: ResponsesPlan): Promise<void> {
   const sse = new SseWriter(ex, ex.step?.chunkDelayMs);
-  const fault = ex.step?.fault;
-  const breakAfter = fault?.kind === 'stream-error' ? (fault.afterDeltas ?? 1) : Infinity;
+  const breakAfter = breakPoint(ex.step?.fault);
   let seq = 0;
   const send = (type: string, fields: Obj) => sse.event(type, { type, ...fields, sequence_number: seq++ });
   sse.start();
@@ -137,6 +136,7 @@ async function streamResponses(ex: Exchange, plan: ResponsesPlan): Promise<void>
       sent++;
     }
     if (breakAfter !== Infinity) {
+      if (breakWithoutError(ex)) return;
       // The real API's mid-stream failure: an `error` event, then the stream ends.
       await send('error', { code: 'server_error', message: 'The server had an error while processing your request. Sorry about that!', param: null });
       return sse.end();
@@ -145,6 +145,7 @@ async function streamResponses(ex: Exchange, plan: ResponsesPlan): Promise<void>
     if (!(await send('response.content_part.done', { ...at, part: part(m.text) }))) return;
     if (!(await send('response.output_item.done', { output_index: m.outputIndex, item: messageItem(m, m.text, m.status) }))) return;
   } else if (breakAfter !== Infinity) {
+    if (breakWithoutError(ex)) return;
     await send('error', { code: 'server_error', message: 'The server had an error while processing your request.', param: null });
     return sse.end();
   }

@@ -151,6 +151,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, or
       : sendError(ex, 400, openaiError('We could not parse the JSON body of your request.', 'invalid_request_error'));
   }
   ex.step = state.scripts.take(provider, record.method, record.path, asObject(body).model);
+  for (const [name, value] of Object.entries(ex.step?.headers ?? {})) res.setHeader(name, value);
   if (await applyFault(ex, asObject(body).stream === true)) return;
   await route(ex, state);
 }

@@ -1,6 +1,6 @@
 // Server-sent events writer. Every event carries an `event:` line: the Anthropic SDK drops events without one.
 import { sleep } from './http';
-import type { Exchange } from './types';
+import type { Exchange, Fault } from './types';
 
 export class SseWriter {
   private sent = 0;
@@ -42,4 +42,25 @@ export function splitDeltas(text: string, size = 8): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
   return out;
+}
+
+/** After how many deltas a scripted fault breaks a stream (Infinity: it does not). */
+export function breakPoint(fault: Fault | undefined): number {
+  return fault?.kind === 'stream-error' || fault?.kind === 'stall' || fault?.kind === 'cut' ? (fault.afterDeltas ?? 1) : Infinity;
+}
+
+/**
+ * Breaks a stream the way a stall or a cut connection does: silence with the socket left open, or the socket
+ * destroyed with no error event. False for a stream-error, which each protocol ends with its own error event.
+ */
+export function breakWithoutError(ex: Exchange): boolean {
+  const kind = ex.step?.fault?.kind;
+  if (kind === 'stall') return true;
+  if (kind !== 'cut') return false;
+  // end(), not destroy(): the events already written reach the client before the connection closes,
+  // without the chunked body's last chunk, as when a proxy or the network cuts a stream.
+  ex.record.outcome = 'dropped';
+  ex.record.endedAt = Date.now();
+  ex.req.socket.end();
+  return true;
 }

@@ -36,6 +36,10 @@ export type Fault =
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: unknown }
   | { kind: 'overloaded' }
   | { kind: 'stream-error'; afterDeltas?: number }
+  /** The stream begins, sends `afterDeltas` deltas, then goes silent with the connection left open. */
+  | { kind: 'stall'; afterDeltas?: number }
+  /** The stream begins, sends `afterDeltas` deltas, then the connection is cut (no error event). */
+  | { kind: 'cut'; afterDeltas?: number }
   | { kind: 'delay'; ms: number }
   | { kind: 'hang' }
   | { kind: 'drop' };
@@ -50,6 +54,8 @@ export interface ScriptStep {
   fault?: Fault;
   /** Pause between stream events, so a test can cancel mid-stream. */
   chunkDelayMs?: number;
+  /** Extra response headers, e.g. a gateway's `x-litellm-response-cost`. */
+  headers?: Record<string, string>;
 }
 
 /** What a batch entry (by custom_id) should do instead of succeeding with the default answer. */

@@ -13,7 +13,7 @@ import { route } from '../routing/router';
 import type { SessionSpend } from '../spend/sessionSpend';
 import { estimateRequestTokens, estimateTokens } from '../tokens/estimate';
 import type { TokenCounter } from '../tokens/tokenCounter';
-import { ZERO_USAGE, totalTokens, type Usage } from '../usage/usage';
+import { ZERO_USAGE, totalTokens } from '../usage/usage';
 import { BudgetBlockedError, InputTooLargeError, NeedsKeyError } from './errors';
 import { runSegmented } from './segmented';
 import { errorText } from '../format/errorText';
@@ -89,9 +89,6 @@ export interface ModelServiceDeps {
 
 /** Estimates within this factor of a model's input limit are replaced by an exact count. */
 const EXACT_COUNT_BAND = 0.25;
-
-/** Failures that were accepted by the provider and may have been billed: record an estimate if no usage came. */
-const MAYBE_BILLED = new Set(['cancelled', 'mid-stream', 'timeout', 'overloaded']);
 
 /**
  * The engine under every feature: route, check the budget, call, fall back once, record every call in
@@ -215,28 +212,28 @@ export class ModelService {
       await this.record(model, request.task, started, reason, {
         usage: result.usage, estimated: result.usageEstimated, latencyMs: result.latencyMs,
         outcome: result.stop === 'cancelled' ? 'cancelled' : 'ok', requestId: result.requestId,
+        ...(result.gatewayCostMicroUsd !== undefined ? { gatewayCostMicroUsd: result.gatewayCostMicroUsd } : {}),
       });
       this.deps.log.info(`${spec.displayName}: ${request.task} done in ${result.latencyMs} ms, request ${result.requestId ?? 'n/a'}`);
       return result;
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
+      // What it is billed for was settled by the billing policy where the evidence is (core/cost/billing.ts).
       const partial = error.details.partial;
-      if (error.kind === 'cancelled' && partial && !partial.usageEstimated && totalTokens(partial.usage) === 0) {
+      if (error.kind === 'cancelled' && (!partial || partial.basis === 'not-sent')) {
         // Cancelled before anything left this machine: not a call, nothing to bill or count.
         this.deps.log.info(`${spec.displayName}: ${request.task} cancelled before it was sent`);
         throw error;
       }
-      const billed = MAYBE_BILLED.has(error.kind);
-      const usage: Usage = partial?.usage
-        ?? (billed ? { ...ZERO_USAGE, input: estimateRequestTokens(request.system, request.messages, spec.provider) } : ZERO_USAGE);
       const outcome = error.kind === 'cancelled' ? 'cancelled' : mayFallBack && shouldFallBack(error.kind) ? 'fallback' : 'error';
       await this.record(model, request.task, started, reason, {
-        usage,
-        estimated: partial ? partial.usageEstimated : billed,
+        usage: partial?.usage ?? ZERO_USAGE,
+        estimated: partial?.usageEstimated ?? false,
         latencyMs: partial?.latencyMs ?? this.now().getTime() - started.getTime(),
         outcome,
         requestId: error.details.requestId,
         error: `${error.kind}: ${error.message}`,
+        ...(partial?.gatewayCostMicroUsd !== undefined ? { gatewayCostMicroUsd: partial.gatewayCostMicroUsd } : {}),
       });
       this.deps.log[outcome === 'cancelled' ? 'info' : 'warn'](`${spec.displayName}: ${request.task} ${outcome}: ${error.message}`);
       throw error;
@@ -247,7 +244,7 @@ export class ModelService {
 
   private async record(
     model: ModelId, task: TaskKind, started: Date, reason: string,
-    call: Pick<LedgerRecord, 'usage' | 'estimated' | 'latencyMs' | 'outcome' | 'requestId' | 'error'>,
+    call: Pick<LedgerRecord, 'usage' | 'estimated' | 'latencyMs' | 'outcome' | 'requestId' | 'error' | 'gatewayCostMicroUsd'>,
   ): Promise<void> {
     const spec = this.deps.settings().models[model];
     const record: LedgerRecord = {

@@ -28,4 +28,6 @@ export interface LedgerRecord {
   readonly reason?: string;
   /** Short failure description for error / fallback outcomes (never a key). */
   readonly error?: string;
+  /** What a gateway in between said this call cost (LiteLLM's x-litellm-response-cost), beside Tandem's own figure. */
+  readonly gatewayCostMicroUsd?: number;
 }

@@ -47,6 +47,7 @@ export function isLedgerRecord(value: unknown): value is LedgerRecord {
     typeof r.estimated === 'boolean' &&
     isOptionalString(r.requestId) &&
     isOptionalString(r.reason) &&
-    isOptionalString(r.error)
+    isOptionalString(r.error) &&
+    (r.gatewayCostMicroUsd === undefined || isCount(r.gatewayCostMicroUsd))
   );
 }

@@ -15,6 +15,7 @@ const COLUMNS: readonly (readonly [string, (r: LedgerRecord) => string])[] = [
   ['output', (r) => String(r.usage.output)],
   ['reasoning', (r) => String(r.usage.reasoning)],
   ['cost_usd', (r) => microUsdToDollars(r.costMicroUsd)],
+  ['gateway_cost_usd', (r) => (r.gatewayCostMicroUsd === undefined ? '' : microUsdToDollars(r.gatewayCostMicroUsd))],
   ['latency_ms', (r) => String(r.latencyMs)],
   ['outcome', (r) => r.outcome],
   ['batch', (r) => String(r.batch)],

@@ -51,7 +51,7 @@ describe('toProviderError', () => {
   });
 
   it('attaches the partial result and keeps ProviderErrors as they are', () => {
-    const partial = { text: 'so far', usage: { input: 1, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 2, reasoning: 0 }, usageEstimated: true, latencyMs: 5 };
+    const partial = { text: 'so far', usage: { input: 1, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 2, reasoning: 0 }, usageEstimated: true, basis: 'estimated' as const, latencyMs: 5 };
     const err = toProviderError(anthropicStatus(500), Anthropic, { ...ctx, partial });
     assert.deepEqual(err.details.partial, partial);
     const own = new ProviderError('openai', 'auth', 'x');

@@ -7,7 +7,7 @@ import { makeRecord } from '../ledger/fixtures';
 import { LEDGER } from './ledger';
 
 const HEADER =
-  'time,session,task,model,provider,input,cache_read,cache_write_5m,cache_write_1h,output,reasoning,cost_usd,latency_ms,outcome,batch,estimated,request_id,reason,error';
+  'time,session,task,model,provider,input,cache_read,cache_write_5m,cache_write_1h,output,reasoning,cost_usd,gateway_cost_usd,latency_ms,outcome,batch,estimated,request_id,reason,error';
 
 /** A test-only RFC 4180 reader: rows of fields, quotes undone. */
 function parseCsv(text: string): string[][] {
@@ -76,8 +76,15 @@ describe('ledgerToCsv', () => {
     });
     assert.equal(
       ledgerToCsv([record]).split('\r\n')[1],
-      '2026-03-10T13:00:00.000Z,s1,review,claude-haiku-4-5,anthropic,2000,0,5000,7,1000,12,0.006625,1234,ok,true,false,msg_01,,',
+      '2026-03-10T13:00:00.000Z,s1,review,claude-haiku-4-5,anthropic,2000,0,5000,7,1000,12,0.006625,,1234,ok,true,false,msg_01,,',
     );
+  });
+
+  it('writes a gateway\'s own cost beside Tandem\'s when the gateway reported one', () => {
+    const row = ledgerToCsv([makeRecord({ id: 'g', time: '2026-03-10T13:00:00.000Z', costMicroUsd: 1250, gatewayCostMicroUsd: 1300 })]).split('\r\n')[1].split(',');
+    const header = HEADER.split(',');
+    assert.equal(row[header.indexOf('cost_usd')], '0.001250');
+    assert.equal(row[header.indexOf('gateway_cost_usd')], '0.001300');
   });
 
   it('quotes a reason with a comma and a quote, and an error with a line break', () => {
@@ -90,7 +97,7 @@ describe('ledgerToCsv', () => {
 
   it('reads back to the same number of columns per row, and its cost column sums to the ledger total exactly', () => {
     const rows = parseCsv(ledgerToCsv(LEDGER));
-    assert.ok(rows.every((r) => r.length === 19));
+    assert.ok(rows.every((r) => r.length === 20));
     const cost = rows[0].indexOf('cost_usd');
     const sum = rows.slice(1).reduce((s, r) => s + toMicro(r[cost]), 0);
     assert.equal(sum, 17_150);
