@@ -24,6 +24,11 @@ export class Cooldowns {
     this.until.set(provider, this.now() + this.durationMs);
   }
 
+  /** Every provider usable again at once. */
+  clear(): void {
+    this.until.clear();
+  }
+
   isCoolingDown(provider: ProviderId): boolean {
     return (this.until.get(provider) ?? 0) > this.now();
   }

@@ -50,6 +50,8 @@ export async function streamCodeIntoEditor(env: CommandEnv, editor: vscode.TextE
     });
 
   const outcome = await run();
+  // Text may still be on its way into the file: a conflict it meets must be known before deciding.
+  await edit.settled();
   if (conflict) {
     await edit.revert();
     void vscode.window.showWarningMessage(edit.editedByUser

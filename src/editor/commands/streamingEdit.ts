@@ -5,9 +5,11 @@ import * as vscode from 'vscode';
  * opens an undo group, every later one joins it (no undo stops), and the last closes it. Ctrl+Z then takes
  * the whole insertion back, whatever number of deltas it arrived in.
  *
- * Edits are applied one at a time; text that arrives while one is being applied is coalesced into the next.
- * An edit by the user inside the text being written stops the stream (`onConflict`); edits elsewhere are
- * tracked.
+ * Every change to the document goes through one queue, one at a time: text that arrives while an edit is
+ * being applied is coalesced into the next, and a restart (the task moved to the other model) is queued like
+ * any edit, so the new answer is never written while the old one is being taken back (two edits in flight
+ * would make VS Code refuse the second). An edit by the user inside the text being written stops the stream
+ * (`onConflict`); edits elsewhere are tracked.
  */
 export class StreamingEdit implements vscode.Disposable {
   private readonly document: vscode.TextDocument;
@@ -16,7 +18,9 @@ export class StreamingEdit implements vscode.Disposable {
   private start: number;
   private end: number;
   private pending = '';
-  private flushing: Promise<void> = Promise.resolve();
+  private queue: Promise<void> = Promise.resolve();
+  /** Which answer the pending text belongs to: 0 for the first, one more after each restart. */
+  private answer = 0;
   private opened = false;
   private applying = false;
   /** Why writing stopped early: the user edited what was being written, or the editor went away. */
@@ -38,14 +42,16 @@ export class StreamingEdit implements vscode.Disposable {
   append(text: string): void {
     if (text === '' || this.stopped !== undefined) return;
     this.pending += text;
-    this.flushing = this.flushing.then(() => this.flush());
+    // A flush queued before a restart must not write the new answer's text ahead of the take-back.
+    const answer = this.answer;
+    void this.enqueue(async () => {
+      if (answer === this.answer) await this.flush();
+    });
   }
 
   /** Puts `finalText` in place of everything written, and closes the undo group. */
   async finish(finalText: string): Promise<boolean> {
-    await this.flushing;
-    if (this.stopped !== undefined) return false;
-    const ok = await this.replaceOwned(finalText, true);
+    const ok = await this.enqueue(async () => this.stopped === undefined && this.replaceOwned(finalText, true));
     this.dispose();
     return ok;
   }
@@ -60,22 +66,41 @@ export class StreamingEdit implements vscode.Disposable {
    * it is still there (so the undo group nets to nothing), else through a workspace edit.
    */
   async revert(): Promise<void> {
-    await this.flushing;
     this.pending = '';
-    if (this.opened && this.stopped === undefined) await this.replaceOwned(this.original, true);
-    else if (this.opened && this.stopped === 'editor-gone') {
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(this.document.uri, new vscode.Range(this.document.positionAt(this.start), this.document.positionAt(this.end)), this.original);
-      await vscode.workspace.applyEdit(edit);
-    }
+    await this.enqueue(async () => {
+      if (this.opened && this.stopped === undefined) await this.replaceOwned(this.original, true);
+      else if (this.opened && this.stopped === 'editor-gone') {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(this.document.uri, new vscode.Range(this.document.positionAt(this.start), this.document.positionAt(this.end)), this.original);
+        await vscode.workspace.applyEdit(edit);
+      }
+    });
     this.dispose();
   }
 
-  /** The answer starts over (the task moved to the other model): back to the original, group kept open. */
-  async restart(): Promise<void> {
-    await this.flushing;
+  /**
+   * The answer starts over (the task moved to the other model): the text written so far is taken back, in
+   * the same undo group, before anything of the new answer is written. Text of the old answer not yet
+   * written is dropped here; text appended after this call belongs to the new answer.
+   */
+  restart(): Promise<void> {
     this.pending = '';
-    if (this.stopped === undefined && this.opened) await this.replaceOwned(this.original, false);
+    this.answer++;
+    return this.enqueue(async () => {
+      if (this.stopped === undefined && this.opened) await this.replaceOwned(this.original, false);
+    });
+  }
+
+  /** Resolves once every change queued so far has been applied (or refused). */
+  settled(): Promise<void> {
+    return this.enqueue(async () => undefined);
+  }
+
+  /** Runs `step` after every document change queued before it; a failed step does not stop later ones. */
+  private enqueue<T>(step: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(step);
+    this.queue = run.then(() => undefined, () => undefined);
+    return run;
   }
 
   dispose(): void {

@@ -17,6 +17,7 @@ export interface ModelLayer {
   readonly clients: ClientPool;
   readonly settings: TandemSettings;
   readonly periodSpend: PeriodSpend;
+  readonly cooldowns: Cooldowns;
 }
 
 /** Wires the core engine to VS Code: settings, keys, the ledger in global storage, and the user's prompts. */
@@ -31,6 +32,7 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
     async (from) => (await ledger.read({ from })).records,
     () => session.totals.costMicroUsd,
   );
+  const cooldowns = new Cooldowns();
   const service = new ModelService({
     settings: () => settings.models(),
     hasKey: (p) => clients.hasKey(p),
@@ -38,7 +40,7 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
     ledger,
     periodSpend,
     session,
-    cooldowns: new Cooldowns(),
+    cooldowns,
     // The o200k ranks are a bundle of their own (~2 MB), read only when an input nears the limit.
     tokens: new TokenCounter(async () =>
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file esbuild must not inline
@@ -51,5 +53,5 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
       announceFallback: (line) => void vscode.window.showInformationMessage(`Tandem: ${line}`),
     },
   });
-  return { service, ledger, clients, settings, periodSpend };
+  return { service, ledger, clients, settings, periodSpend, cooldowns };
 }

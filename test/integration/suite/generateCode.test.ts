@@ -94,6 +94,40 @@ describe('Generate Code', () => {
     assert.equal(editor.document.getText(), before, 'nothing half-written is left behind');
   });
 
+  it('a stream that breaks mid-way falls back: the fallback\'s whole answer lands once, as one undo step', async () => {
+    const original = 'const before = 0;\n|\nconst after = 1;\n';
+    const editor = await openEditor(original);
+    const broken = Array.from({ length: 80 }, (_, i) => `const half${i} = ${i};`).join('\n');
+    const fallback = 'function sum(values: number[]): number {\n  return values.reduce((a, b) => a + b, 0);\n}';
+    // The broken answer arrives in a burst, so its last edits are still being applied when the fallback's
+    // first words come: the take-back and the new text must not race each other into the file.
+    await fake.script(
+      { match: { provider: 'anthropic' }, reply: { text: 'ok' } },
+      { match: { provider: 'openai' }, reply: { text: broken }, fault: { kind: 'stream-error', afterDeltas: 60 } },
+      { match: { provider: 'anthropic' }, reply: { text: `Here it is:\n\n\`\`\`ts\n${fallback}\n\`\`\`` } },
+    );
+    // Both SDKs loaded, as in a session that has used both: the fallback's first words then arrive at once.
+    const tandem = await activateTandem();
+    await tandem.models.service.run({ task: 'explain', system: ['Be brief.'], messages: [{ role: 'user', content: 'warm up' }] });
+    tandem.session.reset();
+    const messages = captureMessages();
+    try {
+      await vscode.commands.executeCommand('tandem.generateCode');
+    } finally {
+      messages.dispose();
+      // GPT-5.4 Mini is cooling down after its failure: the next tests expect it to be routed to.
+      tandem.models.cooldowns.clear();
+    }
+    const expected = `const before = 0;\n${fallback}\nconst after = 1;\n`;
+    assert.equal(editor.document.getText(), expected, 'the fallback\'s answer, whole, once, and nothing of the broken one');
+    assert.ok(!messages.messages.some((m) => /closed or changed/.test(m)), messages.messages.join('\n'));
+    assert.ok(messages.messages.some((m) => /ran this on Claude Haiku 4\.5 instead/.test(m)), messages.messages.join('\n'));
+    assert.deepEqual(tandem.session.records.map((r) => [r.model, r.outcome]), [['gpt-5.4-mini', 'fallback'], ['claude-haiku-4-5', 'ok']]);
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), original.replace('|', ''), 'one undo takes the whole insertion back');
+  });
+
   it('without a key, sends nothing and offers to set one', async () => {
     await clearKeys();
     await openEditor('|');
