@@ -5,7 +5,7 @@ import type { ProviderId } from '../models/providers';
 import { dueIn } from './backoff';
 import { batchLedgerRecord } from './batchRecords';
 import type { BatchJob, JobItemOutcome, JobKind } from './job';
-import { isActive, isFinal, landed, observed } from './jobState';
+import { isActive, isFinal, landed, observed, type ObservedStatus } from './jobState';
 import { jobOutcomes, joinResults, type Joined } from './joinResults';
 import { retryAdvice } from './sentFile';
 import { GLOBAL_TIMERS, type BatchJobClient, type BatchJobStore, type BatchLedger, type BatchResult, type Lander, type LandingItem, type Timers } from './runnerPorts';
@@ -79,7 +79,7 @@ export class BatchRunner {
     if (!job?.batchId || !isActive(job)) return job;
     const client = await this.deps.client(job.provider);
     const status = await client.cancel(job.batchId);
-    const next = this.observedNow(id, (current) => observed(current, status, this.now(), this.jitterSeed(current)));
+    const next = this.observedNow(id, status);
     if (!next) return undefined;
     await this.deps.store.put(next);
     this.deps.log.info(`batch job ${id}: cancel requested (${next.phase}).`);
@@ -102,7 +102,7 @@ export class BatchRunner {
       const client = await this.deps.client(job.provider);
       if (!isFinal(job.phase)) {
         const status = await client.status(batchId);
-        const next = this.observedNow(id, (current) => observed(current, status, this.now(), this.jitterSeed(current)));
+        const next = this.observedNow(id, status);
         if (!next) return undefined;
         job = next;
         await this.deps.store.put(job);
@@ -125,9 +125,9 @@ export class BatchRunner {
    * moved it on (or landed it) meanwhile, and `observed` never moves a job back. Undefined when the user
    * removed the job from the list meanwhile: it is not brought back.
    */
-  private observedNow(id: string, apply: (current: BatchJob) => BatchJob): BatchJob | undefined {
+  private observedNow(id: string, status: ObservedStatus): BatchJob | undefined {
     const current = this.deps.store.get(id);
-    return current && apply(current);
+    return current && observed(current, status, this.now(), this.jitterSeed(current));
   }
 
   private async land(job: BatchJob, client: BatchJobClient, batchId: string): Promise<BatchJob | undefined> {
