@@ -16,7 +16,6 @@ export interface BatchRecordInput {
   /** When this request's result arrived. */
   readonly time: Date;
   readonly sessionId: string;
-  readonly id: string;
   readonly reason: string;
   /** The model's spec in force (settings may override prices). */
   readonly spec: ModelSpec;
@@ -30,9 +29,18 @@ export interface BatchRecordInput {
 const TASK_OF: Readonly<Record<JobKind, TaskKind>> = { review: 'review', bulkEdit: 'editSelection' };
 
 /**
+ * The ledger id of one request of a batch: the same whoever records it and whenever, so the ledger itself
+ * can refuse a second copy (a later poll, a reloaded window, another window, a landing that failed half-way).
+ */
+export function batchRecordId(jobId: string, customId: string): string {
+  return `batch:${jobId}:${customId}`;
+}
+
+/**
  * One ledger line for one request of a batch, billed at the batch rate. `time` is the job's creation (the
- * ledger's time is when a call started) and `latencyMs` runs from then to the result, so the line says how
- * long the user waited. Usage is the provider's report, never an estimate.
+ * ledger's time is when a call started, and the ledger looks for an id in that month's file) and `latencyMs`
+ * runs from then to the result, so the line says how long the user waited. Usage is the provider's report,
+ * never an estimate. Its id is batchRecordId's.
  */
 export function batchLedgerRecord(input: BatchRecordInput): LedgerRecord {
   const { job, spec } = input;
@@ -43,7 +51,7 @@ export function batchLedgerRecord(input: BatchRecordInput): LedgerRecord {
   }
   return {
     v: 1,
-    id: input.id,
+    id: batchRecordId(job.id, input.customId),
     time: job.createdAt,
     session: input.sessionId,
     task: TASK_OF[job.kind],

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { BatchJob } from '../../core/batch/job';
 import { isActive, progressLabel } from '../../core/batch/jobState';
 import { formatUsd } from '../../core/format/spend';
-import type { BatchRunner } from './batchRunner';
+import type { BatchRunner } from '../../core/batch/runner';
 import type { JobStore } from './jobStore';
 import type { BulkEditLander } from './landBulkEdit';
 

@@ -1,40 +1,45 @@
 import * as vscode from 'vscode';
 import type { JobItemOutcome } from '../../core/batch/job';
+import type { Lander } from '../../core/batch/runnerPorts';
+import { retryAdvice } from '../../core/batch/sentFile';
+import { errorText } from '../../core/format/errorText';
 import type { Logger } from '../../core/log/logger';
 import { extractCode } from '../../core/text/codeAnswer';
-import type { Lander } from './batchRunner';
-import { fingerprint } from './fingerprint';
+import { openSentFile } from './openSentFile';
 
 /**
  * A bulk edit's results as one WorkspaceEdit in VS Code's refactor preview, where the user accepts file by
- * file. A file changed since it was sent, or left unchanged by the model, is not in the edit. The edit is
- * kept for this session, so the preview can be opened again from the jobs list.
+ * file. A file deleted, moved or changed since it was sent, or left unchanged by the model, is not in the
+ * edit; the others still are. The edit is kept for this session, so the preview can be opened again from
+ * the jobs list.
  */
 export class BulkEditLander {
   private readonly edits = new Map<string, vscode.WorkspaceEdit>();
 
   constructor(private readonly log: Logger) {}
 
-  readonly land: Lander = async (job, results) => {
+  readonly land: Lander = async (job, answers) => {
     const outcomes: JobItemOutcome[] = [];
     const edit = new vscode.WorkspaceEdit();
-    for (const { item, result } of results) {
-      if (result.kind !== 'succeeded') {
-        outcomes.push({ customId: item.customId, kind: result.kind, reason: result.reason });
-        continue;
+    for (const { item, result } of answers) {
+      try {
+        const file = await openSentFile('bulkEdit', item);
+        if ('problem' in file) {
+          outcomes.push({ customId: item.customId, kind: 'errored', reason: file.problem });
+          continue;
+        }
+        const { document } = file;
+        const before = document.getText();
+        const after = withFinalNewline(extractCode(result.text), before);
+        if (after !== before) {
+          const whole = new vscode.Range(document.positionAt(0), document.positionAt(before.length));
+          edit.replace(document.uri, whole, after, { label: job.title, description: item.path, needsConfirmation: true });
+        }
+        outcomes.push({ customId: item.customId, kind: 'succeeded', ...(after === before ? { reason: 'no change' } : {}) });
+      } catch (error) {
+        // One file's answer that cannot be put in the edit must not keep the others out.
+        outcomes.push({ customId: item.customId, kind: 'errored', reason: `the edit could not be prepared (${errorText(error)}); ${retryAdvice('bulkEdit')}` });
       }
-      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(item.uri));
-      const before = document.getText();
-      if (item.sentHash && fingerprint(before) !== item.sentHash) {
-        outcomes.push({ customId: item.customId, kind: 'errored', reason: 'the file changed after it was sent; run the edit again for it' });
-        continue;
-      }
-      const after = withFinalNewline(extractCode(result.text), before);
-      if (after !== before) {
-        const whole = new vscode.Range(document.positionAt(0), document.positionAt(before.length));
-        edit.replace(document.uri, whole, after, { label: job.title, description: item.path, needsConfirmation: true });
-      }
-      outcomes.push({ customId: item.customId, kind: 'succeeded', ...(after === before ? { reason: 'no change' } : {}) });
     }
     if (edit.size > 0) {
       this.edits.set(job.id, edit);
@@ -49,8 +54,12 @@ export class BulkEditLander {
   async preview(jobId: string): Promise<boolean> {
     const edit = this.edits.get(jobId);
     if (!edit) return false;
-    const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
-    this.log.info(`batch job ${jobId}: the refactor preview was ${applied ? 'applied' : 'closed without applying'}.`);
+    try {
+      const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+      this.log.info(`batch job ${jobId}: the refactor preview was ${applied ? 'applied' : 'closed without applying'}.`);
+    } catch (error) {
+      this.log.warn(`batch job ${jobId}: the refactor preview could not be applied (${errorText(error)}).`);
+    }
     return true;
   }
 

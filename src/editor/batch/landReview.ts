@@ -1,32 +1,31 @@
 import * as vscode from 'vscode';
 import type { JobItemOutcome } from '../../core/batch/job';
+import type { Lander } from '../../core/batch/runnerPorts';
+import { retryAdvice } from '../../core/batch/sentFile';
+import { errorText } from '../../core/format/errorText';
 import { parseJsonAnswer } from '../../core/json/jsonValidator';
 import { checkFindings } from '../../core/review/findings';
 import type { Logger } from '../../core/log/logger';
 import type { ReviewDiagnostics } from '../review/reviewDiagnostics';
 import { loadRules } from '../review/rulesFiles';
-import type { Lander } from './batchRunner';
-import { fingerprint } from './fingerprint';
+import { openSentFile } from './openSentFile';
 
 /**
  * A folder review's results as diagnostics, file by file, checked like an interactive review's. A file
- * changed since it was sent is skipped (its line numbers may no longer match), and says so.
+ * deleted, moved or changed since it was sent is skipped (its line numbers may no longer match), and says so.
  */
 export function reviewLander(diagnostics: ReviewDiagnostics, log: Logger): Lander {
-  return async (job, results) => {
+  return async (job, answers) => {
     const outcomes: JobItemOutcome[] = [];
     const rulesByFolder = new Map<string, Set<string>>();
-    for (const { item, result } of results) {
-      if (result.kind !== 'succeeded') {
-        outcomes.push({ customId: item.customId, kind: result.kind, reason: result.reason });
-        continue;
-      }
+    for (const { item, result } of answers) {
       try {
-        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(item.uri));
-        if (item.sentHash && fingerprint(document.getText()) !== item.sentHash) {
-          outcomes.push({ customId: item.customId, kind: 'errored', reason: 'the file changed after it was sent; review it again' });
+        const file = await openSentFile('review', item);
+        if ('problem' in file) {
+          outcomes.push({ customId: item.customId, kind: 'errored', reason: file.problem });
           continue;
         }
+        const { document } = file;
         const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.toString() ?? '';
         let ruleIds = rulesByFolder.get(folder);
         if (!ruleIds) {
@@ -43,10 +42,11 @@ export function reviewLander(diagnostics: ReviewDiagnostics, log: Logger): Lande
         diagnostics.replace(document, 1, document.lineCount, checked.findings);
         outcomes.push({ customId: item.customId, kind: 'succeeded' });
       } catch (error) {
-        outcomes.push({ customId: item.customId, kind: 'errored', reason: `could not open the file (${error instanceof Error ? error.message : String(error)})` });
+        // One file's findings that cannot be shown must not keep the others out.
+        outcomes.push({ customId: item.customId, kind: 'errored', reason: `the findings could not be shown (${errorText(error)}); ${retryAdvice('review')}` });
       }
     }
-    log.info(`batch job ${job.id}: review results landed for ${outcomes.filter((o) => o.kind === 'succeeded').length} of ${results.length} files.`);
+    log.info(`batch job ${job.id}: review results landed for ${outcomes.filter((o) => o.kind === 'succeeded').length} of ${answers.length} answered files.`);
     return outcomes;
   };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BatchJob } from '../../core/batch/job';
 import { isActive, progressLabel } from '../../core/batch/jobState';
+import { BatchRunner, type RunnerDeps } from '../../core/batch/runner';
 import type { ModelService } from '../../core/calls/modelService';
 import type { ClientPool } from '../models/clientPool';
 import type { TandemSettings } from '../models/settings';
@@ -8,7 +9,6 @@ import type { TandemLog } from '../log';
 import type { ReviewDiagnostics } from '../review/reviewDiagnostics';
 import { bulkEditBatch, reviewFolderBatch, type BatchCommandEnv } from './batchCommands';
 import { BatchStatus, runAction, showBatchJobs } from './batchJobsView';
-import { BatchRunner } from './batchRunner';
 import { JobStore } from './jobStore';
 import { BulkEditLander } from './landBulkEdit';
 import { reviewLander } from './landReview';
@@ -17,6 +17,8 @@ import { reviewLander } from './landReview';
 export interface BatchJobs extends vscode.Disposable {
   readonly store: JobStore;
   readonly runner: BatchRunner;
+  /** What the runner works with: a second runner over them is what a reloaded window builds. */
+  readonly runnerDeps: RunnerDeps;
   readonly status: BatchStatus;
   readonly bulkEdits: BulkEditLander;
 }
@@ -35,15 +37,17 @@ export function registerBatch(deps: BatchDeps): BatchJobs {
   const { log } = deps;
   const store = new JobStore(deps.context.workspaceState, log);
   const bulkEdits = new BulkEditLander(log);
-  const runner = new BatchRunner({
+  const runnerDeps: RunnerDeps = {
     store,
     client: (provider) => deps.clients.batchClient(provider),
     landers: { review: reviewLander(deps.diagnostics, log), bulkEdit: bulkEdits.land },
-    service: deps.service,
+    ledger: { recordOnce: (record) => deps.service.recordCallOnce(record) },
     models: () => deps.settings.models().models,
+    sessionId: () => deps.service.sessionId,
     log,
     tell: (job) => void tell(job),
-  });
+  };
+  const runner = new BatchRunner(runnerDeps);
   const status = new BatchStatus(store);
   const env: BatchCommandEnv = {
     store,
@@ -75,7 +79,7 @@ export function registerBatch(deps: BatchDeps): BatchJobs {
   );
   // Jobs of earlier sessions (or from before a reload) are polled again and land when they end.
   runner.resume();
-  return { store, runner, status, bulkEdits, dispose: () => registrations.dispose() };
+  return { store, runner, runnerDeps, status, bulkEdits, dispose: () => registrations.dispose() };
 }
 
 async function tell(job: BatchJob): Promise<void> {

@@ -9,7 +9,7 @@ import type { ModelRequest } from '../../providers/types';
 import { showFailure } from '../commands/taskProgress';
 import type { TandemLog } from '../log';
 import type { BatchClient } from '../../providers/batch/types';
-import type { BatchRunner } from './batchRunner';
+import type { BatchRunner } from '../../core/batch/runner';
 import type { JobStore } from './jobStore';
 
 export interface SubmitEnv {

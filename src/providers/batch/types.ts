@@ -1,8 +1,8 @@
 // Batch jobs, provider-neutral: many requests sent at once, answered within a day at a lower price.
 import type { JobCounts } from '../../core/batch/job';
 import type { ObservedPhase } from '../../core/batch/jobState';
+import type { BatchJobClient, BatchResult } from '../../core/batch/runnerPorts';
 import type { ProviderId } from '../../core/models/providers';
-import type { Usage } from '../../core/usage/usage';
 import type { ModelRequest } from '../types';
 
 /** One request of a batch. `customId` joins it to its result; `request.signal` is ignored. */
@@ -23,12 +23,11 @@ export interface BatchStatus {
   readonly message?: string;
 }
 
-export type BatchItemResult =
-  | { readonly customId: string; readonly kind: 'succeeded'; readonly text: string; readonly usage: Usage; readonly model: string; readonly requestId?: string }
-  | { readonly customId: string; readonly kind: 'errored' | 'expired' | 'cancelled'; readonly reason: string };
+/** The batch runner's shape (core/batch), so a result goes to the runner as it is read. */
+export type BatchItemResult = BatchResult;
 
-/** One interface for both providers' batch APIs. Every method throws ProviderError. */
-export interface BatchClient {
+/** One interface for both providers' batch APIs, and what the batch runner polls. Every method throws ProviderError. */
+export interface BatchClient extends BatchJobClient {
   readonly provider: ProviderId;
   /** Sends the items as one batch. Refuses (before any call) an empty batch, duplicate ids, or one over the provider's limits. */
   submit(items: readonly BatchItem[]): Promise<BatchStatus>;

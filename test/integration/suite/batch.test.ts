@@ -2,54 +2,9 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { costMicroUsd } from '../../../src/core/cost/cost';
 import { DEFAULT_MODELS } from '../../../src/core/models/modelTable';
-import type { BatchJob } from '../../../src/core/batch/job';
+import { answerBatchQuestions, forgetJobs, landedJob, newestJob, RULES, textOf, workspaceUri, write } from '../batchFixtures';
 import { clearKeys, closeEditors, fake, storeKeys } from '../commandFixtures';
 import { activateTandem, answerPrompt, waitFor } from '../tandem';
-
-const RULES = '# Rules\n\n- SEC-1: No secrets in source.\n- NAME-1: Booleans start with is or has.\n';
-
-function workspaceUri(...parts: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder);
-  return vscode.Uri.joinPath(folder.uri, ...parts);
-}
-
-async function write(uri: vscode.Uri, text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-}
-
-/** The file as the editor has it (an applied refactoring is saved only with auto-save on). */
-async function textOf(uri: vscode.Uri): Promise<string> {
-  return (await vscode.workspace.openTextDocument(uri)).getText();
-}
-
-/** Answers the batch command's questions: the glob or instruction, then Submit in the cost dialog. */
-function answerBatchQuestions(input: string): vscode.Disposable & { confirmations: string[] } {
-  const confirmations: string[] = [];
-  const box = answerPrompt('showInputBox', () => input);
-  const info = answerPrompt('showInformationMessage', (message: unknown, ...rest: unknown[]) => {
-    if (String(message).includes('through the Batch API')) {
-      confirmations.push(`${String(message)} ${JSON.stringify(rest[0])}`);
-      return 'Submit';
-    }
-    return undefined;
-  });
-  return Object.assign(vscode.Disposable.from(box, info), { confirmations });
-}
-
-async function newestJob(): Promise<BatchJob> {
-  const { batch } = await activateTandem();
-  return waitFor('the job to be stored', () => batch.store.all().at(-1));
-}
-
-/** Polls the job (as its timer would) until its results have landed. */
-async function landedJob(id: string): Promise<BatchJob> {
-  const { batch } = await activateTandem();
-  return waitFor('the job to land', async () => {
-    const job = await batch.runner.poll(id);
-    return job?.landed ? job : undefined;
-  }, 20_000);
-}
 
 const tandem = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Tandem');
 
@@ -76,8 +31,7 @@ describe('Batch jobs', () => {
     answers?.dispose();
     await closeEditors();
     await clearKeys();
-    const { batch } = await activateTandem();
-    for (const job of batch.store.all()) await batch.store.remove(job.id);
+    await forgetJobs();
   });
 
   it('reviews a folder through the Message Batches API: diagnostics for every file, costs at the batch rate', async () => {

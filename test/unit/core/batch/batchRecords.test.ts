@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { batchLedgerRecord, type BatchRecordInput } from '../../../../src/core/batch/batchRecords';
+import { batchLedgerRecord, batchRecordId, type BatchRecordInput } from '../../../../src/core/batch/batchRecords';
 import { isLedgerRecord } from '../../../../src/core/ledger/validate';
 import { DEFAULT_MODELS } from '../../../../src/core/models/modelTable';
 import { ZERO_USAGE, type Usage } from '../../../../src/core/usage/usage';
@@ -23,7 +23,6 @@ function input(overrides: Partial<BatchRecordInput> = {}): BatchRecordInput {
     outcome: 'ok',
     time: new Date('2025-03-04T09:42:17.250Z'),
     sessionId: 'session-2',
-    id: 'rec-1',
     reason: 'review → Claude Haiku 4.5 through the Batch API (50% off)',
     spec: haiku,
     ...overrides,
@@ -36,7 +35,7 @@ describe('batchLedgerRecord', () => {
     // 1,250 × 1 + 6,000 × 0.1 + 430 × 5 = 4,000 µ$ interactive; half at the batch rate.
     assert.equal(record.costMicroUsd, 2_000);
     assert.deepEqual(record, {
-      v: 1, id: 'rec-1', time: CREATED, session: 'session-2', task: 'review', model: 'claude-haiku-4-5', provider: 'anthropic',
+      v: 1, id: `batch:job-7f3a:${review.items[1].customId}`, time: CREATED, session: 'session-2', task: 'review', model: 'claude-haiku-4-5', provider: 'anthropic',
       usage: usage({ input: 1_250, cacheRead: 6_000, output: 430 }), costMicroUsd: 2_000,
       latencyMs: 42 * 60_000 + 17_250, outcome: 'ok', batch: true, estimated: false,
       reason: 'review → Claude Haiku 4.5 through the Batch API (50% off)', requestId: 'req_011CYZ',
@@ -71,6 +70,17 @@ describe('batchLedgerRecord', () => {
 
   it('never records a negative latency when the clock moved back', () => {
     assert.equal(batchLedgerRecord(input({ time: new Date('2025-03-04T08:59:00.000Z') })).latencyMs, 0);
+  });
+
+  it('gives a request of a job the same ledger id whoever records it and whenever, and every other request another', () => {
+    const later = batchLedgerRecord(input({ time: new Date('2025-03-05T10:00:00.000Z'), sessionId: 'session-9' }));
+    assert.equal(later.id, batchLedgerRecord(input()).id, 'another poll, another window or a later session');
+    assert.equal(later.id, batchRecordId(review.id, review.items[1].customId));
+    const ids = new Set([
+      ...review.items.map((item) => batchLedgerRecord(input({ customId: item.customId })).id),
+      batchLedgerRecord(input({ job: bulkEdit, customId: bulkEdit.items[0].customId, model: 'gpt-5.4-mini', spec: gpt })).id,
+    ]);
+    assert.equal(ids.size, review.items.length + 1);
   });
 
   it('refuses a request that is not the job\'s, and a spec for another model', () => {
