@@ -291,11 +291,6 @@ export class ModelService {
     return true;
   }
 
-  /** A ledger id for a call recorded from outside (batch results). */
-  nextRecordId(): string {
-    return this.newId();
-  }
-
   get sessionId(): string {
     return this.deps.session.id;
   }
