@@ -52,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
   const models = createModelLayer(context, keys, log, session);
   const statusBar = new SpendStatusBar(session, {
     models: () => models.settings.models().models,
+    routes: () => models.settings.models().routes,
     budgetLevel: async () => {
       const { caps } = models.settings.models().budget;
       return budgetLevel(caps, await models.periodSpend.current());
@@ -95,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
     // An optional period ('session', 'today', '7d', '30d', 'all') opens the report on it.
     vscode.commands.registerCommand('tandem.showUsage', (period?: unknown) => ReportPanel.show(context, reportSource, isPeriod(period) ? period : undefined)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('tandem.budget') || e.affectsConfiguration('tandem.models')) void statusBar.refresh();
+      if (['tandem.budget', 'tandem.models', 'tandem.routing'].some((s) => e.affectsConfiguration(s))) void statusBar.refresh();
     }),
   );
 

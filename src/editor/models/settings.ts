@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { parseBudgetSettings } from '../../core/cost/budget';
 import type { ModelServiceSettings } from '../../core/calls/modelService';
 import { DEFAULT_MODELS, DEFAULT_ROUTES } from '../../core/models/modelTable';
-import { applyModelOverrides, applyRoutingOverrides } from '../../core/models/overrides';
+import { applyModelOverrides } from '../../core/models/catalog';
+import { applyRoutingOverrides } from '../../core/models/overrides';
+import { show } from '../../core/models/settingsText';
 import type { ProviderId } from '../../core/models/providers';
 import type { ClientConfig } from '../../providers/types';
 
@@ -11,24 +13,40 @@ export interface EndpointSettings {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+/** Settings that decide what a call costs or whether it may be sent: the user's alone (application scope). */
+const MONEY_SETTINGS = ['models', 'budget.session', 'budget.daily', 'budget.monthly', 'budget.mode'] as const;
+
 /**
  * Tandem's settings, read fresh each time (VS Code caches configuration). Impossible values are reported
  * once per distinct problem and the defaults are kept for them.
  */
 export class TandemSettings {
   private readonly reported = new Set<string>();
+  private readonly noted = new Set<string>();
 
-  constructor(private readonly report: (problems: string[]) => void) {}
+  /**
+   * `report` tells the user about impossible values; `note` only logs (a workspace's money setting that is
+   * ignored is not the user's mistake, and a cloned repository must not be able to raise notices at will).
+   */
+  constructor(
+    private readonly report: (problems: string[]) => void,
+    private readonly note: (line: string) => void = () => {},
+  ) {}
 
   models(): ModelServiceSettings {
     const config = vscode.workspace.getConfiguration('tandem');
-    const models = applyModelOverrides(DEFAULT_MODELS, config.get('models'));
-    const routes = applyRoutingOverrides(DEFAULT_ROUTES, config.get('routing'));
+    this.noteIgnoredWorkspaceMoney(config);
+    // Prices, the catalog and budgets come from the user's settings only: a workspace value is never read,
+    // whatever VS Code would merge in, so a cloned repository cannot make calls free or lift a cap.
+    const models = applyModelOverrides(DEFAULT_MODELS, userValue(config, 'models'));
+    const routing = config.inspect<Record<string, unknown>>('routing');
+    const workspaceRoutes = { ...routing?.workspaceValue, ...routing?.workspaceFolderValue };
+    const routes = applyRoutingOverrides(DEFAULT_ROUTES, config.get('routing'), models.table, (task) => Object.hasOwn(workspaceRoutes, task));
     const budget = parseBudgetSettings({
-      session: config.get('budget.session'),
-      daily: config.get('budget.daily'),
-      monthly: config.get('budget.monthly'),
-      mode: config.get('budget.mode'),
+      session: userValue(config, 'budget.session'),
+      daily: userValue(config, 'budget.daily'),
+      monthly: userValue(config, 'budget.monthly'),
+      mode: userValue(config, 'budget.mode'),
     });
     this.reportOnce([...models.problems, ...routes.problems, ...budget.problems]);
     return {
@@ -72,6 +90,20 @@ export class TandemSettings {
       timeoutMs: Math.max(1, config.get<number>('requestTimeoutSeconds', 120)) * 1000,
       maxRetries: Math.max(0, Math.floor(config.get<number>('maxRetries', 2))),
     };
+  }
+
+  /** Logs, once per distinct value, a money setting the workspace sets that is ignored. */
+  private noteIgnoredWorkspaceMoney(config: vscode.WorkspaceConfiguration): void {
+    for (const key of MONEY_SETTINGS) {
+      const inspected = config.inspect(key);
+      for (const value of [inspected?.workspaceValue, inspected?.workspaceFolderValue]) {
+        if (value === undefined) continue;
+        const line = `settings: tandem.${key} = ${show(value)} in this workspace's settings is ignored: prices, models and budgets are read from your user settings only`;
+        if (this.noted.has(line)) continue;
+        this.noted.add(line);
+        this.note(line);
+      }
+    }
   }
 
   private reportOnce(problems: string[]): void {
