@@ -7,6 +7,7 @@ import { KeyStore } from './editor/keys/keyStore';
 import { registerKeyCommands } from './editor/keys/keyCommands';
 import { TandemLog } from './editor/log';
 import { createModelLayer, type ModelLayer } from './editor/models/modelLayer';
+import { watchWorkspaceMoneySettings } from './editor/models/workspaceMoneyNotice';
 import { JsonValidator } from './core/json/jsonValidator';
 import { isPeriod } from './core/report/periods';
 import { sqlDialectInfo } from './core/sql/dialects';
@@ -87,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
     batch,
     session,
     statusBar,
+    watchWorkspaceMoneySettings(log),
     registerKeyCommands(keys, log, (provider, key) => models.clients.checkKey(provider, key)),
     vscode.commands.registerCommand('tandem.resetSessionSpend', () => {
       session.reset();

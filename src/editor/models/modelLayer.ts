@@ -24,7 +24,7 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
   const settings = new TandemSettings((problems) => {
     problems.forEach((p) => log.warn(`settings: ${p}`));
     void vscode.window.showWarningMessage(`Tandem: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more in the Tandem log)` : ''}`);
-  }, (line) => log.warn(line));
+  });
   const clients = new ClientPool(keys, settings);
   const ledger = new LedgerStore(path.join(context.globalStorageUri.fsPath, 'ledger'));
   const periodSpend = new PeriodSpend(

@@ -4,7 +4,6 @@ import type { ModelServiceSettings } from '../../core/calls/modelService';
 import { DEFAULT_MODELS, DEFAULT_ROUTES } from '../../core/models/modelTable';
 import { applyModelOverrides } from '../../core/models/catalog';
 import { applyRoutingOverrides } from '../../core/models/overrides';
-import { show } from '../../core/models/settingsText';
 import type { ProviderId } from '../../core/models/providers';
 import type { ClientConfig } from '../../providers/types';
 
@@ -13,31 +12,20 @@ export interface EndpointSettings {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** Settings that decide what a call costs or whether it may be sent: the user's alone (application scope). */
-const MONEY_SETTINGS = ['models', 'budget.session', 'budget.daily', 'budget.monthly', 'budget.mode'] as const;
-
 /**
  * Tandem's settings, read fresh each time (VS Code caches configuration). Impossible values are reported
  * once per distinct problem and the defaults are kept for them.
  */
 export class TandemSettings {
   private readonly reported = new Set<string>();
-  private readonly noted = new Set<string>();
 
-  /**
-   * `report` tells the user about impossible values; `note` only logs (a workspace's money setting that is
-   * ignored is not the user's mistake, and a cloned repository must not be able to raise notices at will).
-   */
-  constructor(
-    private readonly report: (problems: string[]) => void,
-    private readonly note: (line: string) => void = () => {},
-  ) {}
+  constructor(private readonly report: (problems: string[]) => void) {}
 
   models(): ModelServiceSettings {
     const config = vscode.workspace.getConfiguration('tandem');
-    this.noteIgnoredWorkspaceMoney(config);
-    // Prices, the catalog and budgets come from the user's settings only: a workspace value is never read,
-    // whatever VS Code would merge in, so a cloned repository cannot make calls free or lift a cap.
+    // Prices, the catalog and budgets come from the user's settings only, so a cloned repository cannot make
+    // calls free or lift a cap. Their application scope already makes VS Code drop a workspace value (it is
+    // not even reported by inspect()); reading the user's value keeps that true whatever the declared scope.
     const models = applyModelOverrides(DEFAULT_MODELS, userValue(config, 'models'));
     const routing = config.inspect<Record<string, unknown>>('routing');
     const workspaceRoutes = { ...routing?.workspaceValue, ...routing?.workspaceFolderValue };
@@ -90,20 +78,6 @@ export class TandemSettings {
       timeoutMs: Math.max(1, config.get<number>('requestTimeoutSeconds', 120)) * 1000,
       maxRetries: Math.max(0, Math.floor(config.get<number>('maxRetries', 2))),
     };
-  }
-
-  /** Logs, once per distinct value, a money setting the workspace sets that is ignored. */
-  private noteIgnoredWorkspaceMoney(config: vscode.WorkspaceConfiguration): void {
-    for (const key of MONEY_SETTINGS) {
-      const inspected = config.inspect(key);
-      for (const value of [inspected?.workspaceValue, inspected?.workspaceFolderValue]) {
-        if (value === undefined) continue;
-        const line = `settings: tandem.${key} = ${show(value)} in this workspace's settings is ignored: prices, models and budgets are read from your user settings only`;
-        if (this.noted.has(line)) continue;
-        this.noted.add(line);
-        this.note(line);
-      }
-    }
   }
 
   private reportOnce(problems: string[]): void {
