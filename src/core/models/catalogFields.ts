@@ -63,7 +63,7 @@ export const REQUIRED_FOR_NEW_MODEL = ['provider', 'inputPerMTok', 'outputPerMTo
 export const REQUIRED_FOR_TIER = ['aboveInputTokens', 'inputPerMTok', 'outputPerMTok'] as const;
 
 /** OpenAI bills one kind of cache write; Anthropic two (5-minute and 1-hour lifetimes). */
-export const CACHE_WRITE_FIELDS: Readonly<Record<ProviderId, readonly string[]>> = {
+const CACHE_WRITE_FIELDS: Readonly<Record<ProviderId, readonly string[]>> = {
   openai: ['cacheWritePerMTok'],
   anthropic: ['cacheWrite5mPerMTok', 'cacheWrite1hPerMTok'],
 };
@@ -79,7 +79,7 @@ export function wrongCacheWriteField(field: string, id: ProviderId): string | un
   return `is for ${providerInfo(other).displayName} models; ${providerInfo(id).displayName} models take ${CACHE_WRITE_FIELDS[id].join(' and ')}`;
 }
 
-export const microPerMTok = (usd: number): number => Math.round(usd * 1e6);
+const microPerMTok = (usd: number): number => Math.round(usd * 1e6);
 
 /**
  * Cache prices for a given input price where the entry names none. `like` (the model's base prices, for a
@@ -87,7 +87,7 @@ export const microPerMTok = (usd: number): number => Math.round(usd * 1e6);
  * Without it, the provider's rule: a cache read is 0.1× input; Anthropic's writes are 1.25× (5 minutes)
  * and 2× (1 hour); OpenAI's writes cost what input costs.
  */
-export function defaultCachePrices(input: number, id: ProviderId, like?: TokenPrices): Pick<TokenPrices, 'cacheRead' | 'cacheWrite5m' | 'cacheWrite1h'> {
+function defaultCachePrices(input: number, id: ProviderId, like?: TokenPrices): Pick<TokenPrices, 'cacheRead' | 'cacheWrite5m' | 'cacheWrite1h'> {
   if (like && like.input > 0) {
     const scaled = (p: number): number => Math.round((p * input) / like.input);
     return { cacheRead: scaled(like.cacheRead), cacheWrite5m: scaled(like.cacheWrite5m), cacheWrite1h: scaled(like.cacheWrite1h) };
