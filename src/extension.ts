@@ -7,6 +7,7 @@ import { KeyStore } from './editor/keys/keyStore';
 import { registerKeyCommands } from './editor/keys/keyCommands';
 import { TandemLog } from './editor/log';
 import { createModelLayer, type ModelLayer } from './editor/models/modelLayer';
+import { watchWorkspaceMoneySettings } from './editor/models/workspaceMoneyNotice';
 import { JsonValidator } from './core/json/jsonValidator';
 import { isPeriod } from './core/report/periods';
 import { sqlDialectInfo } from './core/sql/dialects';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
   const models = createModelLayer(context, keys, log, session);
   const statusBar = new SpendStatusBar(session, {
     models: () => models.settings.models().models,
+    routes: () => models.settings.models().routes,
     budgetLevel: async () => {
       const { caps } = models.settings.models().budget;
       return budgetLevel(caps, await models.periodSpend.current());
@@ -86,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
     batch,
     session,
     statusBar,
+    watchWorkspaceMoneySettings(log),
     registerKeyCommands(keys, log, (provider, key) => models.clients.checkKey(provider, key)),
     vscode.commands.registerCommand('tandem.resetSessionSpend', () => {
       session.reset();
@@ -95,7 +98,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
     // An optional period ('session', 'today', '7d', '30d', 'all') opens the report on it.
     vscode.commands.registerCommand('tandem.showUsage', (period?: unknown) => ReportPanel.show(context, reportSource, isPeriod(period) ? period : undefined)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('tandem.budget') || e.affectsConfiguration('tandem.models')) void statusBar.refresh();
+      if (['tandem.budget', 'tandem.models', 'tandem.routing'].some((s) => e.affectsConfiguration(s))) void statusBar.refresh();
     }),
   );
 

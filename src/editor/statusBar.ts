@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { BudgetState } from '../core/cost/budget';
 import { formatTokens, formatUsd } from '../core/format/spend';
-import type { ModelTable } from '../core/models/modelTable';
+import type { ModelTable, RoutingTable } from '../core/models/modelTable';
 import { sessionSummaryMarkdown } from '../core/spend/sessionSummary';
 import type { SessionSpend } from '../core/spend/sessionSpend';
 
@@ -9,6 +9,8 @@ export interface StatusBarSources {
   /** Where spending stands against the budget caps. */
   readonly budgetLevel: () => Promise<BudgetState>;
   readonly models: () => ModelTable;
+  /** The routes in force: the tooltip names those the workspace chose. */
+  readonly routes: () => RoutingTable;
 }
 
 const BUDGET_COLOURS: Readonly<Record<BudgetState, vscode.ThemeColor | undefined>> = {
@@ -53,7 +55,7 @@ export class SpendStatusBar implements vscode.Disposable {
     const usd = formatUsd(totals.costMicroUsd);
     const spend = totals.tokens > 0 ? `${usd} · ${formatTokens(totals.tokens)} tok` : usd;
     this.item.text = this.session.busy ? `$(sync~spin) ${spend}` : spend;
-    this.item.tooltip = new vscode.MarkdownString(sessionSummaryMarkdown(this.session.records, this.sources.models()));
+    this.item.tooltip = new vscode.MarkdownString(sessionSummaryMarkdown(this.session.records, this.sources.models(), this.sources.routes()));
     this.item.backgroundColor = BUDGET_COLOURS[this.budget];
     const calls = totals.calls === 1 ? '1 model call' : `${totals.calls} model calls`;
     this.item.accessibilityInformation = { label: `Tandem session spend ${usd}, ${calls}${BUDGET_WORDS[this.budget]}` };

@@ -89,7 +89,7 @@ export class AnthropicClient implements ModelClient {
  * accept it), so the answer streams as text.
  */
 export function anthropicRequestBody(request: ModelRequest) {
-  const system = systemBlocks(request.system, request.model, request.cacheTtl);
+  const system = systemBlocks(request.system, request.minCacheablePrefix, request.cacheTtl);
   return {
     model: request.model,
     max_tokens: request.maxOutputTokens,

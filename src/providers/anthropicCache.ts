@@ -1,5 +1,4 @@
 // Where the Anthropic prompt-cache breakpoint goes: on the last system block, when the system text can be cached.
-import { DEFAULT_MODELS, type ModelId } from '../core/models/modelTable';
 import { estimateTokens } from '../core/tokens/estimate';
 
 export interface SystemBlock {
@@ -17,15 +16,15 @@ export interface SystemBlock {
  * written, nothing extra billed); the opposite mistake, not marking a prefix that could be cached, would
  * forfeit the 90% discount on every later call. Short prompts (a few hundred tokens) are never marked.
  */
-export function systemBlocks(system: readonly string[], model: ModelId, ttl: '5m' | '1h' | undefined): SystemBlock[] {
+export function systemBlocks(system: readonly string[], minCacheablePrefix: number | undefined, ttl: '5m' | '1h' | undefined): SystemBlock[] {
   const blocks: SystemBlock[] = system.filter((text) => text !== '').map((text) => ({ type: 'text', text }));
-  if (blocks.length === 0 || !isCacheable(system, model)) return blocks;
+  if (blocks.length === 0 || !isCacheable(system, minCacheablePrefix)) return blocks;
   const last = blocks[blocks.length - 1];
   last.cache_control = ttl === '1h' ? { type: 'ephemeral', ttl: '1h' } : { type: 'ephemeral' };
   return blocks;
 }
 
-export function isCacheable(system: readonly string[], model: ModelId): boolean {
-  const minimum = DEFAULT_MODELS[model]?.minCacheablePrefix ?? 1024;
-  return system.reduce((n, text) => n + estimateTokens(text, 'anthropic'), 0) >= minimum;
+/** `minCacheablePrefix` unknown (a request built without the catalog): Anthropic's usual minimum, 1,024 tokens. */
+export function isCacheable(system: readonly string[], minCacheablePrefix = 1024): boolean {
+  return system.reduce((n, text) => n + estimateTokens(text, 'anthropic'), 0) >= minCacheablePrefix;
 }

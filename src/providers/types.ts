@@ -40,6 +40,8 @@ export interface ModelRequest {
   readonly promptCacheKey?: string;
   /** Anthropic cache lifetime for the cached system prefix. */
   readonly cacheTtl?: '5m' | '1h';
+  /** Shortest prefix the model caches (its catalog entry); Anthropic's cache mark is set only at or above it. */
+  readonly minCacheablePrefix?: number;
   readonly signal?: AbortSignal;
 }
 

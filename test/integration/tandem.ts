@@ -1,4 +1,6 @@
 /** Helpers shared by the integration tests: the extension under test and its test-mode internals. */
+import fs from 'node:fs';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import type { TandemTestApi } from '../../src/extension';
 
@@ -47,4 +49,20 @@ export function captureMessages(): vscode.Disposable & { readonly messages: stri
     }),
   );
   return Object.assign(vscode.Disposable.from(...stubs), { messages });
+}
+
+/** The editor's user data folder (settings, logs), passed by the runner. */
+export const userDataDir = process.env.TANDEM_VSCODE_USER_DATA_DIR ?? '';
+
+export function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true }).map((f) => path.join(dir, String(f))).filter((f) => fs.statSync(f).isFile());
+}
+
+/** Everything the Tandem output channel has logged in this editor, as written to its log files. */
+export function tandemLog(): string {
+  return filesUnder(path.join(userDataDir, 'logs'))
+    .filter((f) => f.endsWith('Tandem.log'))
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .join('\n');
 }

@@ -16,6 +16,8 @@ export class NeedsKeyError extends TandemError {
     readonly model: ModelId,
     readonly alternative: ModelId | undefined,
     message: string,
+    /** The alternative's display name, for the button that offers it. */
+    readonly alternativeName?: string,
   ) {
     super(message);
     this.name = 'NeedsKeyError';

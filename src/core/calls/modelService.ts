@@ -9,7 +9,7 @@ import type { ModelId, ModelTable, RoutingTable, TaskRoute } from '../models/mod
 import type { ProviderId } from '../models/providers';
 import type { TaskKind } from '../models/tasks';
 import { Cooldowns, shouldFallBack } from '../routing/fallback';
-import { route } from '../routing/router';
+import { route, routeCandidates } from '../routing/router';
 import type { SessionSpend } from '../spend/sessionSpend';
 import { estimateRequestTokens, estimateTokens } from '../tokens/estimate';
 import type { TokenCounter } from '../tokens/tokenCounter';
@@ -81,7 +81,7 @@ export interface ModelServiceDeps {
   readonly cooldowns: Cooldowns;
   readonly ui: ModelServiceUi;
   readonly log: Logger;
-  /** Exact OpenAI counts for inputs near GPT-5.4 Mini's input limit, where an estimate could misroute. */
+  /** Exact OpenAI counts for inputs near an OpenAI model's input limit, where an estimate could misroute. */
   readonly tokens?: TokenCounter;
   readonly now?: () => Date;
   readonly newId?: () => string;
@@ -109,7 +109,7 @@ export class ModelService {
     const { models, routes } = settings;
     const keys = { openai: await this.deps.hasKey('openai'), anthropic: await this.deps.hasKey('anthropic') };
     const inputTokens = {
-      openai: await this.openAIInputTokens(request, models),
+      openai: await this.openAIInputTokens(request, settings),
       anthropic: estimateRequestTokens(request.system, request.messages, 'anthropic'),
     };
     const decision = route({
@@ -129,7 +129,8 @@ export class ModelService {
         const provider = models[decision.model].provider;
         const alt = decision.alternative ? ` You can also run it on ${models[decision.alternative].displayName}.` : '';
         throw new NeedsKeyError(provider, decision.model, decision.alternative,
-          `${models[decision.model].displayName} needs an ${provider === 'openai' ? 'OpenAI' : 'Anthropic'} API key. Run "Tandem: Set API Key…".${alt}`);
+          `${models[decision.model].displayName} needs an ${provider === 'openai' ? 'OpenAI' : 'Anthropic'} API key. Run "Tandem: Set API Key…".${alt}`,
+          decision.alternative && models[decision.alternative].displayName);
       }
       case 'segment':
         await this.guardBudget(decision.model, inputTokens[models[decision.model].provider], decision.route.maxOutputTokens, settings, request.background);
@@ -159,10 +160,12 @@ export class ModelService {
     }
   }
 
-  private async openAIInputTokens(request: TaskRequest, models: ModelTable): Promise<number> {
+  /** OpenAI input tokens: estimated, or counted exactly when near the input limit of an OpenAI model the task may run on. */
+  private async openAIInputTokens(request: TaskRequest, { models, routes }: ModelServiceSettings): Promise<number> {
     const estimate = estimateRequestTokens(request.system, request.messages, 'openai');
-    const limit = models['gpt-5.4-mini'].maxInput;
-    if (!this.deps.tokens || Math.abs(estimate - limit) > limit * EXACT_COUNT_BAND) return estimate;
+    const nearLimit = routeCandidates(request.task, models, routes, request.forceModel)
+      .some((id) => models[id].provider === 'openai' && Math.abs(estimate - models[id].maxInput) <= models[id].maxInput * EXACT_COUNT_BAND);
+    if (!this.deps.tokens || !nearLimit) return estimate;
     const text = [...request.system, ...request.messages.flatMap((m) =>
       typeof m.content === 'string' ? [m.content] : m.content.flatMap((p) => (p.type === 'text' ? [p.text] : [])))].join('\n');
     const counted = await this.deps.tokens.count(text, 'openai', { exact: true });
@@ -203,6 +206,7 @@ export class ModelService {
       reasoningEffort: spec.provider === 'openai' ? taskRoute.reasoningEffort : undefined,
       promptCacheKey: request.promptCacheKey,
       cacheTtl: request.cacheTtl,
+      minCacheablePrefix: spec.minCacheablePrefix,
       signal: request.signal,
     };
     const client = await this.deps.client(spec.provider);
@@ -268,10 +272,11 @@ export class ModelService {
    * results come through here too, priced at the batch rate by their caller.
    */
   async recordCall(record: LedgerRecord): Promise<void> {
-    const spec = this.deps.settings().models[record.model];
+    // A batch result can land after its model left the catalog: it is still counted, under its id.
+    const name = this.deps.settings().models[record.model]?.displayName ?? record.model;
     this.deps.periodSpend.add(record);
     this.deps.session.add(record);
-    this.deps.log.info(`cost: ${spec.displayName} ${record.task}${record.batch ? ' (batch)' : ''} ${formatUsd(record.costMicroUsd)} (${totalTokens(record.usage)} tokens${record.estimated ? ', estimated' : ''})`);
+    this.deps.log.info(`cost: ${name} ${record.task}${record.batch ? ' (batch)' : ''} ${formatUsd(record.costMicroUsd)} (${totalTokens(record.usage)} tokens${record.estimated ? ', estimated' : ''})`);
     try {
       await this.deps.ledger.append(record);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { costOnModel } from '../cost/cost';
-import { MODEL_IDS, type ModelId, type ModelTable } from '../models/modelTable';
+import type { ModelId, ModelTable } from '../models/modelTable';
 import { addUsage, promptTokens, totalTokens, ZERO_USAGE, type Usage } from '../usage/usage';
 import type { LedgerRecord } from './record';
 
@@ -33,7 +33,7 @@ export interface Group {
 export interface WhatIf {
   /** What the calls cost as they were routed (the recorded costs). */
   readonly asRouted: number;
-  /** What the same calls would have cost with every one on this model. */
+  /** What the same calls would have cost with every one on this model, for each model of the catalog. */
   readonly allOn: Record<ModelId, number>;
 }
 
@@ -99,11 +99,12 @@ export function groupBy(records: readonly LedgerRecord[], key: GroupKey): Group[
  * batch flag; only the prices change, so the comparison is of routing, not of prompt size.
  */
 export function whatIf(records: readonly LedgerRecord[], table: ModelTable): WhatIf {
-  const allOn = Object.fromEntries(MODEL_IDS.map((id) => [id, 0])) as Record<ModelId, number>;
+  const specs = Object.values(table);
+  const allOn: Record<ModelId, number> = Object.fromEntries(specs.map((spec) => [spec.id, 0]));
   let asRouted = 0;
   for (const r of records) {
     asRouted += r.costMicroUsd;
-    for (const id of MODEL_IDS) allOn[id] += costOnModel(r.usage, table[id], { batch: r.batch });
+    for (const spec of specs) allOn[spec.id] += costOnModel(r.usage, spec, { batch: r.batch });
   }
   return { asRouted, allOn };
 }

@@ -1,4 +1,3 @@
-import { isModelId } from '../models/modelTable';
 import { isTaskKind } from '../models/tasks';
 import type { Usage } from '../usage/usage';
 import type { CallOutcome, LedgerRecord } from './record';
@@ -11,6 +10,11 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
+/** Providers report whole tokens; cost arithmetic (BigInt) relies on it. */
+function isTokenCount(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
 function isOptionalString(value: unknown): boolean {
   return value === undefined || typeof value === 'string';
 }
@@ -18,13 +22,13 @@ function isOptionalString(value: unknown): boolean {
 function isUsage(value: unknown): value is Usage {
   if (typeof value !== 'object' || value === null) return false;
   const u = value as Record<string, unknown>;
-  return USAGE_FIELDS.every((field) => isCount(u[field]));
+  return USAGE_FIELDS.every((field) => isTokenCount(u[field]));
 }
 
 /**
  * True when a parsed ledger line can be used as a LedgerRecord. The ledger outlives any one version of the
  * code and may be damaged on disk, so the report checks every field it relies on (enums included: code
- * downstream indexes tables by model and task) rather than trusting the file.
+ * downstream indexes tables by task) rather than trusting the file.
  */
 export function isLedgerRecord(value: unknown): value is LedgerRecord {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -36,7 +40,9 @@ export function isLedgerRecord(value: unknown): value is LedgerRecord {
     !Number.isNaN(Date.parse(r.time)) &&
     typeof r.session === 'string' &&
     isTaskKind(r.task) &&
-    isModelId(r.model) &&
+    // Any model id: the catalog is the user's, and a record outlives a model removed from it.
+    typeof r.model === 'string' &&
+    r.model !== '' &&
     PROVIDER_IDS.includes(r.provider) &&
     isUsage(r.usage) &&
     isCount(r.costMicroUsd) &&

@@ -1,27 +1,37 @@
 import type { ProviderId } from './providers';
 import type { TaskKind } from './tasks';
 
-/** The two models Tandem routes between. */
-export type ModelId = 'gpt-5.4-mini' | 'claude-haiku-4-5';
-export const MODEL_IDS: readonly ModelId[] = ['gpt-5.4-mini', 'claude-haiku-4-5'];
-
-export function isModelId(value: unknown): value is ModelId {
-  return (MODEL_IDS as readonly unknown[]).includes(value);
-}
+/**
+ * A model's id as its provider names it (`gpt-5.4-mini`). The catalog is the user's: the built-in models
+ * plus any added in `tandem.models`, so an id is any string the catalog (or an old ledger record) holds.
+ */
+export type ModelId = string;
 
 /**
  * Prices are integer micro-dollars per million tokens ($0.75/MTok = 750_000), which is the same number as
  * micro-dollars per token × 1e6: a call's cost sums tokens × price exactly in integers and divides once.
  */
-export interface ModelPrices {
+export interface TokenPrices {
   readonly input: number;
   readonly output: number;
   readonly cacheRead: number;
-  /** 0 where the provider has no paid cache writes (OpenAI caches automatically). */
+  /**
+   * Cache writes. Anthropic: the 5-minute and 1-hour writes. OpenAI has one kind of write (reported as
+   * cacheWrite5m), billed at the model's cache-write rate: its input price where it bills no premium.
+   */
   readonly cacheWrite5m: number;
   readonly cacheWrite1h: number;
+}
+
+/** Above `aboveInputTokens` prompt tokens (input, cache reads and writes), the whole request is billed at these prices. */
+export interface LongContextPrices extends TokenPrices {
+  readonly aboveInputTokens: number;
+}
+
+export interface ModelPrices extends TokenPrices {
   /** Batch API price as a fraction of the interactive price, in percent (50 = half price). */
   readonly batchPercent: number;
+  readonly longContext?: LongContextPrices;
 }
 
 export interface ModelSpec {
@@ -39,6 +49,7 @@ export interface ModelSpec {
   readonly sources: readonly string[];
 }
 
+/** The catalog, by id. A lookup may miss: an old ledger record or batch job can name a model since removed. */
 export type ModelTable = Readonly<Record<ModelId, ModelSpec>>;
 
 /** Defaults from product.md ("Model facts and prices"); every number can be overridden in settings. */
@@ -47,7 +58,8 @@ export const DEFAULT_MODELS: ModelTable = {
     id: 'gpt-5.4-mini',
     provider: 'openai',
     displayName: 'GPT-5.4 Mini',
-    prices: { input: 750_000, output: 4_500_000, cacheRead: 75_000, cacheWrite5m: 0, cacheWrite1h: 0, batchPercent: 50 },
+    // No cache-write premium: written prompt tokens cost what input costs.
+    prices: { input: 750_000, output: 4_500_000, cacheRead: 75_000, cacheWrite5m: 750_000, cacheWrite1h: 750_000, batchPercent: 50 },
     contextWindow: 400_000,
     maxInput: 272_000,
     maxOutput: 128_000,
@@ -55,7 +67,7 @@ export const DEFAULT_MODELS: ModelTable = {
     sources: [
       'OpenAI pricing page, gpt-5.4-mini: $0.75 in, $0.075 cached in, $4.50 out per MTok; Batch API 50% off',
       'OpenAI model page: 400K context, at most 272K input, 128K output (the seed comparison says 64K output)',
-      'OpenAI prompt caching guide: automatic from 1,024 prompt tokens',
+      'OpenAI prompt caching guide: automatic from 1,024 prompt tokens; writing the cache costs nothing extra',
     ],
   },
   'claude-haiku-4-5': {
@@ -81,9 +93,11 @@ export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high';
 export interface TaskRoute {
   readonly model: ModelId;
   readonly reason: string;
-  /** OpenAI reasoning effort when the task runs on GPT-5.4 Mini. */
+  /** OpenAI reasoning effort when the task runs on an OpenAI model. */
   readonly reasoningEffort: ReasoningEffort;
   readonly maxOutputTokens: number;
+  /** The workspace's own settings chose this route (the status tooltip says so). */
+  readonly setByWorkspace?: boolean;
 }
 
 export type RoutingTable = Readonly<Record<TaskKind, TaskRoute>>;
@@ -99,6 +113,5 @@ export const DEFAULT_ROUTES: RoutingTable = {
   explain: { model: 'claude-haiku-4-5', reason: 'concise: ~28% fewer tokens for the same prompt', reasoningEffort: 'low', maxOutputTokens: 2048 },
 };
 
-export function otherModel(id: ModelId): ModelId {
-  return id === 'gpt-5.4-mini' ? 'claude-haiku-4-5' : 'gpt-5.4-mini';
-}
+/** Each provider's built-in model: where a task falls back when the routing table names no other. */
+export const BUILT_IN_MODEL: Readonly<Record<ProviderId, ModelId>> = { openai: 'gpt-5.4-mini', anthropic: 'claude-haiku-4-5' };

@@ -1,7 +1,7 @@
 import type { BudgetCaps, BudgetMode, SpentSoFar } from '../cost/budget';
 import { cacheHitRate, whatIf, type Period } from '../ledger/query';
 import type { LedgerRecord } from '../ledger/record';
-import { MODEL_IDS, type ModelId, type ModelTable } from '../models/modelTable';
+import type { ModelId, ModelTable } from '../models/modelTable';
 import type { TaskKind } from '../models/tasks';
 import { promptTokens, totalTokens } from '../usage/usage';
 import { budgetView } from './budgetView';
@@ -39,8 +39,6 @@ interface DayGroup {
   costMicroUsd: number;
   readonly byModel: Record<ModelId, number>;
 }
-
-const zeroPerModel = (): Record<ModelId, number> => Object.fromEntries(MODEL_IDS.map((id) => [id, 0])) as Record<ModelId, number>;
 
 /** Most expensive first (what a reader looks for), ties by name so the order is stable. */
 const byCostThenName = <T extends { costMicroUsd: number }>(name: (row: T) => string) => (a: T, b: T): number =>
@@ -84,11 +82,11 @@ export function buildReport(records: readonly LedgerRecord[], options: ReportOpt
     const day = localDays.dayOf(r.time);
     if (day !== lastDay || !dayGroup) {
       dayGroup = days.get(day);
-      if (!dayGroup) days.set(day, (dayGroup = { costMicroUsd: 0, byModel: zeroPerModel() }));
+      if (!dayGroup) days.set(day, (dayGroup = { costMicroUsd: 0, byModel: {} }));
       lastDay = day;
     }
     dayGroup.costMicroUsd += cost;
-    dayGroup.byModel[r.model] += cost;
+    dayGroup.byModel[r.model] = (dayGroup.byModel[r.model] ?? 0) + cost;
 
     const spec = models[r.model];
     if (spec) savings.add(r.usage, spec.prices, r.batch);
@@ -109,11 +107,19 @@ export function buildReport(records: readonly LedgerRecord[], options: ReportOpt
     cacheSavingsMicroUsd: savings.microUsd(),
     notes: options.notes ?? [],
     whatIf: whatIf(inPeriod, models),
+    models: modelNames(models, modelGroups.keys()),
     budget: budgetView(options.budget.caps, options.budget.mode, options.budget.spent),
     batchCalls,
     estimatedCalls,
     failedCalls,
   };
+}
+
+/** The catalog's models, then any the period's records name that the catalog no longer holds (by their id). */
+function modelNames(table: ModelTable, recorded: Iterable<ModelId>): ReportModel['models'] {
+  const names = Object.values(table).map((spec) => ({ id: spec.id, displayName: spec.displayName }));
+  for (const id of recorded) if (!Object.hasOwn(table, id)) names.push({ id, displayName: id });
+  return names;
 }
 
 function addTo(g: Group, r: LedgerRecord): void {

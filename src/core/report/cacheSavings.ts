@@ -1,3 +1,4 @@
+import { pricesFor } from '../cost/cost';
 import type { ModelPrices } from '../models/modelTable';
 import type { Usage } from '../usage/usage';
 
@@ -15,10 +16,12 @@ export class CacheSavings {
 
   add(usage: Usage, prices: ModelPrices, batch: boolean): void {
     if (usage.cacheRead === 0 && usage.cacheWrite5m === 0 && usage.cacheWrite1h === 0) return;
+    // A long-context call pays the tier's rates for every token, cached or not.
+    const p = pricesFor(usage, prices);
     const perMTok =
-      usage.cacheRead * (prices.input - prices.cacheRead) -
-      usage.cacheWrite5m * (prices.cacheWrite5m - prices.input) -
-      usage.cacheWrite1h * (prices.cacheWrite1h - prices.input);
+      usage.cacheRead * (p.input - p.cacheRead) -
+      usage.cacheWrite5m * (p.cacheWrite5m - p.input) -
+      usage.cacheWrite1h * (p.cacheWrite1h - p.input);
     const scaled = perMTok * (batch ? prices.batchPercent : 100);
     const whole = Math.floor(scaled / SCALE);
     this.micro += whole;

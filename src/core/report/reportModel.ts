@@ -21,8 +21,14 @@ export interface ReportModel {
   readonly byModel: readonly ModelStats[];
   /** What cache reads saved against paying full input price for the same tokens (cache writes' surcharge subtracted). */
   readonly cacheSavingsMicroUsd: number;
-  /** As routed vs every call on each single model. */
+  /** As routed vs every call on each single model of the catalog. */
   readonly whatIf: { readonly asRouted: number; readonly allOn: Readonly<Record<ModelId, number>> };
+  /**
+   * Every model the report names, with the name to show: the catalog's models in its order (built-ins
+   * first), then models of the period's records that the catalog no longer holds. The order gives each
+   * model its colour.
+   */
+  readonly models: readonly { readonly id: ModelId; readonly displayName: string }[];
   readonly budget: BudgetView;
   readonly batchCalls: number;
   /** Calls whose usage is an estimate (cancelled before the provider reported usage). */

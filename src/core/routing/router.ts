@@ -1,6 +1,6 @@
-import { otherModel, type ModelId, type ModelTable, type RoutingTable, type TaskRoute } from '../models/modelTable';
+import { BUILT_IN_MODEL, type ModelId, type ModelTable, type RoutingTable, type TaskRoute } from '../models/modelTable';
 import type { ProviderId } from '../models/providers';
-import type { TaskKind } from '../models/tasks';
+import { TASK_KINDS, type TaskKind } from '../models/tasks';
 
 /** Tasks whose input can be split, answered in parts and combined (map then reduce). */
 const SEGMENTABLE: ReadonlySet<TaskKind> = new Set<TaskKind>(['review', 'explain']);
@@ -26,12 +26,35 @@ export type RouteDecision =
 const SEGMENT_HEADROOM = 0.8;
 
 /**
- * Picks the model for a task from the routing table and says why. Oversized input goes to the model
+ * The other provider's model a task moves to when its model fails or cannot hold the input: the one the
+ * routing table gives the most tasks (the user's own choice on that provider), else that provider's
+ * built-in model, which also wins ties. GPT-5.4 Mini ↔ Claude Haiku 4.5 with the default routes.
+ */
+export function fallbackFor(model: ModelId, models: ModelTable, routes: RoutingTable): ModelId {
+  const other: ProviderId = models[model].provider === 'openai' ? 'anthropic' : 'openai';
+  const tasks = new Map<ModelId, number>();
+  for (const task of TASK_KINDS) {
+    const routed = routes[task].model;
+    if (models[routed]?.provider === other) tasks.set(routed, (tasks.get(routed) ?? 0) + 1);
+  }
+  let best = BUILT_IN_MODEL[other];
+  for (const [id, count] of tasks) if (count > (tasks.get(best) ?? 0)) best = id;
+  return best;
+}
+
+/** The models a task may run on: the chosen one, then its fallback. */
+export function routeCandidates(task: TaskKind, models: ModelTable, routes: RoutingTable, forceModel?: ModelId): readonly [ModelId, ModelId] {
+  const preferred = forceModel ?? routes[task].model;
+  return [preferred, fallbackFor(preferred, models, routes)];
+}
+
+/**
+ * Picks the model for a task from the routing table and says why. Oversized input goes to the candidate
  * that fits; input that fits none is segmented (where the task allows) or refused; never truncated.
  */
 export function route(input: RouteInput, models: ModelTable, routes: RoutingTable): RouteDecision {
   const taskRoute = routes[input.task];
-  const preferred = input.forceModel ?? taskRoute.model;
+  const [preferred, fallback] = routeCandidates(input.task, models, routes, input.forceModel);
   const name = (id: ModelId): string => models[id].displayName;
   const tokensFor = (id: ModelId): number => input.inputTokens[models[id].provider];
   const fits = (id: ModelId): boolean =>
@@ -43,13 +66,12 @@ export function route(input: RouteInput, models: ModelTable, routes: RoutingTabl
     : `${input.task} → ${name(model)}: ${taskRoute.reason}`;
 
   if (!fits(model)) {
-    const other = otherModel(model);
-    if (fits(other)) {
-      reason = `${input.task} → ${name(other)}: the input (~${tokensFor(model).toLocaleString('en-US')} tokens) is over ${name(model)}'s `
-        + `${models[model].maxInput.toLocaleString('en-US')}-token input limit; ${name(other)} fits it`;
-      model = other;
+    if (fits(fallback)) {
+      reason = `${input.task} → ${name(fallback)}: the input (~${tokensFor(model).toLocaleString('en-US')} tokens) is over ${name(model)}'s `
+        + `${models[model].maxInput.toLocaleString('en-US')}-token input limit; ${name(fallback)} fits it`;
+      model = fallback;
     } else {
-      const largest = models[other].maxInput > models[model].maxInput ? other : model;
+      const largest = models[fallback].maxInput > models[model].maxInput ? fallback : model;
       const limit = models[largest].maxInput.toLocaleString('en-US');
       if (!SEGMENTABLE.has(input.task)) {
         return {
@@ -71,7 +93,7 @@ export function route(input: RouteInput, models: ModelTable, routes: RoutingTabl
   }
 
   const provider = models[model].provider;
-  const other = otherModel(model);
+  const other = model === preferred ? fallback : preferred;
   const otherUsable = input.fallbackEnabled && input.hasKey(models[other].provider) && fits(other);
   if (!input.hasKey(provider)) return needsKey(model, fits(other) && input.hasKey(models[other].provider) ? other : undefined, reason, models);
   if (!input.forceModel && input.isCoolingDown(provider) && otherUsable && !input.isCoolingDown(models[other].provider)) {

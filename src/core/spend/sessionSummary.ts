@@ -1,7 +1,8 @@
 import { formatTokens, formatUsd } from '../format/spend';
 import { cacheHitRate, groupBy, whatIf, type Group } from '../ledger/query';
 import type { LedgerRecord } from '../ledger/record';
-import { MODEL_IDS, type ModelTable } from '../models/modelTable';
+import type { ModelTable, RoutingTable } from '../models/modelTable';
+import { TASK_KINDS } from '../models/tasks';
 
 const HEADER = '| | calls | input | cached | cache write | output | cost | cache hit |\n|:--|--:|--:|--:|--:|--:|--:|--:|';
 
@@ -12,17 +13,28 @@ function row(label: string, g: Group): string {
   return `| ${label} | ${g.calls} | ${formatTokens(u.input)} | ${formatTokens(u.cacheRead)} | ${formatTokens(writes)} | ${formatTokens(u.output)} | ${formatUsd(g.costMicroUsd)} | ${hit} |`;
 }
 
+/** "Routing: explain → GPT-5.4 Mini set by this workspace", or nothing when the workspace routes nothing. */
+function workspaceRouting(routes: RoutingTable | undefined, models: ModelTable): string[] {
+  const tasks = TASK_KINDS.filter((task) => routes?.[task].setByWorkspace);
+  if (!routes || tasks.length === 0) return [];
+  const moved = tasks.map((task) => `${task} → ${models[routes[task].model]?.displayName ?? routes[task].model}`);
+  return [`Routing: ${moved.join(', ')} set by this workspace`, ''];
+}
+
 /**
- * The status bar tooltip, as Markdown: this session per model and per task, and what the same calls
- * would have cost on each model alone.
+ * The status bar tooltip, as Markdown: this session per model and per task, what the same calls would have
+ * cost on each model of the catalog alone, and any route the workspace's settings chose.
  */
-export function sessionSummaryMarkdown(records: readonly LedgerRecord[], models: ModelTable): string {
+export function sessionSummaryMarkdown(records: readonly LedgerRecord[], models: ModelTable, routes?: RoutingTable): string {
   const total = records.reduce((n, r) => n + r.costMicroUsd, 0);
-  if (records.length === 0) return `**Tandem** — this session: ${formatUsd(0)}, no model calls yet.\n\nClick for the usage report.`;
-  const byModel = groupBy(records, 'model').map((g) => row(models[g.key as keyof ModelTable]?.displayName ?? g.key, g));
+  const routing = workspaceRouting(routes, models);
+  if (records.length === 0) {
+    return [`**Tandem** — this session: ${formatUsd(0)}, no model calls yet.`, '', ...routing, 'Click for the usage report.'].join('\n');
+  }
+  const byModel = groupBy(records, 'model').map((g) => row(models[g.key]?.displayName ?? g.key, g));
   const byTask = groupBy(records, 'task').map((g) => row(g.key, g));
   const alt = whatIf(records, models);
-  const alone = MODEL_IDS.map((id) => `all on ${models[id].displayName} **${formatUsd(alt.allOn[id])}**`).join(' · ');
+  const alone = Object.values(models).map((spec) => `all on ${spec.displayName} **${formatUsd(alt.allOn[spec.id])}**`).join(' · ');
   return [
     `**Tandem** — this session: **${formatUsd(total)}** in ${records.length} ${records.length === 1 ? 'call' : 'calls'}`,
     '',
@@ -38,6 +50,7 @@ export function sessionSummaryMarkdown(records: readonly LedgerRecord[], models:
     '',
     `Same calls on one model: ${alone} (as routed ${formatUsd(alt.asRouted)})`,
     '',
+    ...routing,
     'Click for the usage report.',
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { NeedsKeyError, TandemError } from '../../core/calls/errors';
-import { DEFAULT_MODELS, type ModelId } from '../../core/models/modelTable';
+import type { ModelId } from '../../core/models/modelTable';
 import { ProviderError } from '../../providers/types';
 import type { TandemLog } from '../log';
 import { errorText } from '../../core/format/errorText';
@@ -64,7 +64,7 @@ export function receivedLine(chars: number): string {
  */
 export async function showFailure(error: unknown, log: TandemLog, retryOn?: (model: ModelId) => void): Promise<void> {
   if (error instanceof NeedsKeyError) {
-    const actions = ['Set API Key…', ...(error.alternative && retryOn ? [`Use ${DEFAULT_MODELS[error.alternative].displayName}`] : [])];
+    const actions = ['Set API Key…', ...(error.alternative && retryOn ? [`Use ${error.alternativeName ?? error.alternative}`] : [])];
     const choice = await vscode.window.showErrorMessage(`Tandem: ${error.message}`, ...actions);
     if (choice === 'Set API Key…') await vscode.commands.executeCommand('tandem.setApiKey', error.provider);
     else if (choice && error.alternative) retryOn?.(error.alternative);

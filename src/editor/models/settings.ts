@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { parseBudgetSettings } from '../../core/cost/budget';
 import type { ModelServiceSettings } from '../../core/calls/modelService';
 import { DEFAULT_MODELS, DEFAULT_ROUTES } from '../../core/models/modelTable';
-import { applyModelOverrides, applyRoutingOverrides } from '../../core/models/overrides';
+import { applyModelOverrides } from '../../core/models/catalog';
+import { applyRoutingOverrides } from '../../core/models/overrides';
 import type { ProviderId } from '../../core/models/providers';
 import type { ClientConfig } from '../../providers/types';
 
@@ -22,13 +23,18 @@ export class TandemSettings {
 
   models(): ModelServiceSettings {
     const config = vscode.workspace.getConfiguration('tandem');
-    const models = applyModelOverrides(DEFAULT_MODELS, config.get('models'));
-    const routes = applyRoutingOverrides(DEFAULT_ROUTES, config.get('routing'));
+    // Prices, the catalog and budgets come from the user's settings only, so a cloned repository cannot make
+    // calls free or lift a cap. Their application scope already makes VS Code drop a workspace value (it is
+    // not even reported by inspect()); reading the user's value keeps that true whatever the declared scope.
+    const models = applyModelOverrides(DEFAULT_MODELS, userValue(config, 'models'));
+    const routing = config.inspect<Record<string, unknown>>('routing');
+    const workspaceRoutes = { ...routing?.workspaceValue, ...routing?.workspaceFolderValue };
+    const routes = applyRoutingOverrides(DEFAULT_ROUTES, config.get('routing'), models.table, (task) => Object.hasOwn(workspaceRoutes, task));
     const budget = parseBudgetSettings({
-      session: config.get('budget.session'),
-      daily: config.get('budget.daily'),
-      monthly: config.get('budget.monthly'),
-      mode: config.get('budget.mode'),
+      session: userValue(config, 'budget.session'),
+      daily: userValue(config, 'budget.daily'),
+      monthly: userValue(config, 'budget.monthly'),
+      mode: userValue(config, 'budget.mode'),
     });
     this.reportOnce([...models.problems, ...routes.problems, ...budget.problems]);
     return {

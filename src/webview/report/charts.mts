@@ -127,9 +127,9 @@ export function renderDayChart(canvas: HTMLCanvasElement, report: ReportModel, t
       data: {
         labels: days.map((d) => d.day),
         datasets: models.map((id) => ({
-          label: modelName(id),
+          label: modelName(report, id),
           data: days.map((d) => d.byModel[id] ?? 0),
-          backgroundColor: modelColor(theme, id),
+          backgroundColor: modelColor(theme, report, id),
           borderColor: theme.markBorder,
           borderWidth: theme.markBorderWidth,
           borderRadius: 3,
@@ -240,12 +240,12 @@ export function renderModelChart(canvas: HTMLCanvasElement, report: ReportModel,
     {
       type: 'doughnut',
       data: {
-        labels: models.map((m) => m.displayName || modelName(m.model)),
+        labels: models.map((m) => m.displayName),
         datasets: [
           {
             label: 'Cost',
             data: models.map((m) => m.costMicroUsd),
-            backgroundColor: models.map((m) => modelColor(theme, m.model)),
+            backgroundColor: models.map((m) => modelColor(theme, report, m.model)),
             borderColor: theme.kind.startsWith('high-contrast') ? theme.markBorder : theme.background,
             borderWidth: 2,
             hoverOffset: 6,

@@ -1,5 +1,5 @@
-import { DEFAULT_MODELS, isModelId } from '../../core/models/modelTable.js';
 import type { TaskKind } from '../../core/models/tasks.js';
+import type { ReportModel } from '../../core/report/reportModel.js';
 
 export { formatTokens, formatUsd } from '../../core/format/spend.js';
 export { isPeriod, PERIODS, periodPhrase } from '../../core/report/periods.js';
@@ -18,8 +18,9 @@ export function taskLabel(task: string): string {
   return (TASK_LABELS as Readonly<Record<string, string>>)[task] ?? task;
 }
 
-export function modelName(id: string): string {
-  return isModelId(id) ? DEFAULT_MODELS[id].displayName : id;
+/** The name the report model gives a model (the user's catalog may hold models the webview never heard of). */
+export function modelName(report: ReportModel, id: string): string {
+  return report.models.find((m) => m.id === id)?.displayName ?? id;
 }
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });

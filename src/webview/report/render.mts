@@ -208,7 +208,7 @@ function describeCharts(report: ReportModel): void {
     .join('; ')}.`;
   const modelText = `Cost by model: ${report.byModel
     .filter((m) => m.calls > 0)
-    .map((m) => `${m.displayName || modelName(m.model)} ${formatUsd(m.costMicroUsd)}${share(m.costMicroUsd)}`)
+    .map((m) => `${m.displayName} ${formatUsd(m.costMicroUsd)}${share(m.costMicroUsd)}`)
     .join('; ')}.`;
   for (const [id, text] of [['day', dayText], ['task', taskText], ['model', modelText]] as const) {
     byId(`chart-${id}`).setAttribute('aria-label', text);
@@ -260,11 +260,11 @@ function renderModelLegend(report: ReportModel): void {
         h(
           'li',
           {},
-          h('span', { class: `swatch ${modelClass(m.model)}`, 'aria-hidden': 'true' }),
+          h('span', { class: `swatch ${modelClass(report, m.model)}`, 'aria-hidden': 'true' }),
           h(
             'span',
             { class: 'legend-body' },
-            h('span', { class: 'legend-title' }, h('span', { class: 'legend-name' }, m.displayName || modelName(m.model)), h('span', { class: 'legend-cost num' }, formatUsd(m.costMicroUsd))),
+            h('span', { class: 'legend-title' }, h('span', { class: 'legend-name' }, m.displayName), h('span', { class: 'legend-cost num' }, formatUsd(m.costMicroUsd))),
             h(
               'span',
               { class: 'legend-sub' },
@@ -280,7 +280,7 @@ function renderDayLegend(report: ReportModel): void {
   const days = dayAxis(report);
   fill(
     byId('day-legend'),
-    ...modelsInUse(report).map((id) => h('li', {}, h('span', { class: `swatch ${modelClass(id)}`, 'aria-hidden': 'true' }), modelName(id))),
+    ...modelsInUse(report).map((id) => h('li', {}, h('span', { class: `swatch ${modelClass(report, id)}`, 'aria-hidden': 'true' }), modelName(report, id))),
     h('li', { class: 'muted' }, days.length === 0 ? '' : days.length === 1 ? formatDayLong(days[0].day) : `${formatDayShort(days[0].day)} – ${formatDayShort(days[days.length - 1].day)}`),
   );
 }

@@ -1,4 +1,4 @@
-import type { ModelId } from '../../core/models/modelTable.js';
+import type { ReportModel } from '../../core/report/reportModel.js';
 
 /** The colours and font the charts draw with, read from VS Code's theme variables at render time. */
 export interface Theme {
@@ -88,23 +88,24 @@ export function readTheme(): Theme {
   };
 }
 
-type ModelColor = 'blue' | 'orange';
+type PaletteColor = 'blue' | 'orange' | 'purple' | 'green' | 'yellow' | 'red';
 
-/** How each model is drawn, the same in every chart and legend: GPT blue, Claude orange; anything else purple. */
-const MODEL_STYLES: Readonly<Record<ModelId, { readonly color: ModelColor; readonly cssClass: string }>> = {
-  'gpt-5.4-mini': { color: 'blue', cssClass: 'model-openai' },
-  'claude-haiku-4-5': { color: 'orange', cssClass: 'model-anthropic' },
-};
+/**
+ * Models are drawn in palette order of the report's model list (the catalog's order), the same in every
+ * chart and legend: GPT-5.4 Mini blue, Claude Haiku 4.5 orange, then the models the user added.
+ */
+const PALETTE: readonly PaletteColor[] = ['blue', 'orange', 'purple', 'green', 'yellow', 'red'];
 
-function styleOf(model: string): { readonly color: ModelColor | 'purple'; readonly cssClass: string } {
-  return Object.prototype.hasOwnProperty.call(MODEL_STYLES, model) ? MODEL_STYLES[model as ModelId] : { color: 'purple', cssClass: 'model-other' };
+function paletteIndex(report: ReportModel, model: string): number {
+  const index = report.models.findIndex((m) => m.id === model);
+  return (index < 0 ? report.models.length : index) % PALETTE.length;
 }
 
-export function modelColor(theme: Theme, model: string): string {
-  return theme[styleOf(model).color];
+export function modelColor(theme: Theme, report: ReportModel, model: string): string {
+  return theme[PALETTE[paletteIndex(report, model)]];
 }
 
 /** CSS class for a model's swatch, so HTML legends match the charts without inline styles. */
-export function modelClass(model: string): string {
-  return styleOf(model).cssClass;
+export function modelClass(report: ReportModel, model: string): string {
+  return `model-color-${paletteIndex(report, model)}`;
 }

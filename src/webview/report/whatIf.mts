@@ -21,14 +21,14 @@ export function renderWhatIf(report: ReportModel): void {
       headline,
       'Routing saved ',
       h('strong', { class: 'good' }, formatUsd(saved)),
-      ` (${formatPercent(priciest[1] === 0 ? 0 : saved / priciest[1])}) against everything on ${modelName(priciest[0])}`,
-      cheapest[0] !== priciest[0] && cheapest[1] > asRouted ? `, ${formatUsd(cheapest[1] - asRouted)} against ${modelName(cheapest[0])}.` : '.',
+      ` (${formatPercent(priciest[1] === 0 ? 0 : saved / priciest[1])}) against everything on ${modelName(report, priciest[0])}`,
+      cheapest[0] !== priciest[0] && cheapest[1] > asRouted ? `, ${formatUsd(cheapest[1] - asRouted)} against ${modelName(report, cheapest[0])}.` : '.',
     );
   } else {
     const extra = asRouted - cheapest[1];
     fill(
       headline,
-      `Everything on ${modelName(cheapest[0])} would have cost `,
+      `Everything on ${modelName(report, cheapest[0])} would have cost `,
       h('strong', {}, formatUsd(extra)),
       ` (${formatPercent(asRouted === 0 ? 0 : extra / asRouted)}) less; routing pays for each task running on the model that does it best.`,
     );
@@ -56,6 +56,6 @@ export function renderWhatIf(report: ReportModel): void {
   fill(
     byId('whatif-rows'),
     row('As routed', asRouted, 'routed', h('span', { class: 'delta same' }, 'actual')),
-    ...options.map(([id, cost]) => row(`All on ${modelName(id)}`, cost, modelClass(id), delta(cost))),
+    ...options.map(([id, cost]) => row(`All on ${modelName(report, id)}`, cost, modelClass(report, id), delta(cost))),
   );
 }

@@ -2,23 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { activateTandem, answerPrompt, waitFor } from '../tandem';
+import { activateTandem, answerPrompt, filesUnder, tandemLog, userDataDir, waitFor } from '../tandem';
 
 type ProviderItem = vscode.QuickPickItem & { provider: string };
-
-const userDataDir = process.env.TANDEM_VSCODE_USER_DATA_DIR ?? '';
-
-function filesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true }).map((f) => path.join(dir, String(f))).filter((f) => fs.statSync(f).isFile());
-}
-
-function tandemLog(): string {
-  return filesUnder(path.join(userDataDir, 'logs'))
-    .filter((f) => f.endsWith('Tandem.log'))
-    .map((f) => fs.readFileSync(f, 'utf8'))
-    .join('\n');
-}
 
 async function setKey(provider: string, key: string | undefined): Promise<{ items: ProviderItem[]; options?: vscode.InputBoxOptions }> {
   const seen: { items: ProviderItem[]; options?: vscode.InputBoxOptions } = { items: [] };

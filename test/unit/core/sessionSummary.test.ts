@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_MODELS } from '../../../src/core/models/modelTable';
+import { applyModelOverrides } from '../../../src/core/models/catalog';
+import { DEFAULT_MODELS, DEFAULT_ROUTES } from '../../../src/core/models/modelTable';
+import { applyRoutingOverrides } from '../../../src/core/models/overrides';
 import { sessionSummaryMarkdown } from '../../../src/core/spend/sessionSummary';
 import { ZERO_USAGE } from '../../../src/core/usage/usage';
 import { makeRecord } from './ledger/fixtures';
@@ -25,5 +27,26 @@ describe('status bar tooltip', () => {
     // All on GPT: 0.75 + (100k×0.75 + 300k×0.075 + 100k×4.5)/1e6 = 0.75 + 0.5475 = $1.30.
     // All on Haiku: 1.00 + 0.63 = $1.63.
     assert.match(md, /all on GPT-5\.4 Mini \*\*\$1\.30\*\* · all on Claude Haiku 4\.5 \*\*\$1\.63\*\* \(as routed \$1\.38\)/);
+  });
+
+  it('prices the session on every model of the catalog, one the user added included', () => {
+    const catalog = applyModelOverrides(DEFAULT_MODELS, {
+      'gpt-5.6': { provider: 'openai', inputPerMTok: 1.25, outputPerMTok: 10, contextWindow: 400_000, maxOutputTokens: 128_000 },
+    }).table;
+    const records = [makeRecord({ id: 'a', time: '2026-11-24T10:00:00Z', model: 'gpt-5.6', usage: { ...ZERO_USAGE, input: 1_000_000 }, costMicroUsd: 1_250_000 })];
+    const md = sessionSummaryMarkdown(records, catalog, DEFAULT_ROUTES);
+    assert.match(md, /\| gpt-5\.6 \| 1 \| 1M \|/);
+    assert.match(md, /all on GPT-5\.4 Mini \*\*\$0\.7500\*\* · all on Claude Haiku 4\.5 \*\*\$1\.00\*\* · all on gpt-5\.6 \*\*\$1\.25\*\* \(as routed \$1\.25\)/);
+    // A record of a model the catalog no longer holds is shown under its id.
+    assert.match(sessionSummaryMarkdown(records, DEFAULT_MODELS), /\| gpt-5\.6 \| 1 \|/);
+  });
+
+  it('says which routes the workspace set, and nothing when it set none', () => {
+    const routes = applyRoutingOverrides(DEFAULT_ROUTES, { explain: 'gpt-5.4-mini', review: 'gpt-5.4-mini' }, DEFAULT_MODELS, (task) => task === 'explain').table;
+    assert.match(sessionSummaryMarkdown([], DEFAULT_MODELS, routes), /^Routing: explain → GPT-5\.4 Mini set by this workspace$/m);
+    const records = [makeRecord({ id: 'a', time: '2026-11-24T10:00:00Z' })];
+    assert.match(sessionSummaryMarkdown(records, DEFAULT_MODELS, routes), /^Routing: explain → GPT-5\.4 Mini set by this workspace$/m);
+    const userOnly = applyRoutingOverrides(DEFAULT_ROUTES, { explain: 'gpt-5.4-mini' }, DEFAULT_MODELS).table;
+    assert.doesNotMatch(sessionSummaryMarkdown(records, DEFAULT_MODELS, userOnly), /Routing:/);
   });
 });

@@ -60,7 +60,7 @@ describe('parseJobs', () => {
     ['no id', (j) => { delete j.id; }, /no id/],
     ['an unknown kind', (j) => { j.kind = 'summary'; }, /unknown kind "summary"/],
     ['an unknown provider', (j) => { j.provider = 'google'; }, /unknown provider "google"/],
-    ['an unknown model', (j) => { j.model = 'gpt-4o'; }, /unknown model "gpt-4o"/],
+    ['no model', (j) => { j.model = ''; }, /bad model ""/],
     ['a creation time that is no time', (j) => { j.createdAt = 'yesterday'; }, /bad createdAt/],
     ['an unknown phase', (j) => { j.phase = 'paused'; }, /unknown phase "paused"/],
     ['phase running but no provider batch id', (j) => { delete j.batchId; }, /phase "running" without a batchId/],
@@ -97,6 +97,13 @@ describe('parseJobs', () => {
     const failed = makeJob({ id: 'job-f', phase: 'failed', batchId: undefined, message: 'upload refused' });
     const cancelled = makeJob({ id: 'job-c', phase: 'cancelled', batchId: undefined });
     assert.deepEqual(parseJobs(stored([failed, cancelled])).problems, []);
+  });
+
+  it('keeps a job for a model the catalog no longer holds (the user added it, then removed it)', () => {
+    const userModel = makeJob({ id: 'job-user-model', model: 'gpt-5.6' });
+    const { jobs, problems } = parseJobs(stored([userModel]));
+    assert.deepEqual(problems, []);
+    assert.equal(jobs[0].model, 'gpt-5.6');
   });
 
   it('keeps the first of two jobs with the same id', () => {

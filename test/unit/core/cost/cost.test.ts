@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { costMicroUsd, costOnModel } from '../../../../src/core/cost/cost';
+import { applyModelOverrides } from '../../../../src/core/models/catalog';
 import { DEFAULT_MODELS } from '../../../../src/core/models/modelTable';
 import { ZERO_USAGE, type Usage } from '../../../../src/core/usage/usage';
 
@@ -97,7 +98,7 @@ describe('rounding', () => {
 });
 
 describe('what the same call would have cost on the other model', () => {
-  it('bills Anthropic cache writes as plain input on gpt-5.4-mini (no paid cache writes there)', () => {
+  it("bills Anthropic cache writes at gpt-5.4-mini's cache-write rate, which is its input price", () => {
     // (1,250 + 6,000) × 0.75 = 5,437.5 + 430 × 4.5 = 1,935 → 7,372.5 → 7,373
     assert.equal(costOnModel(reviewWrite5m, gpt), 7_373);
   });
@@ -116,6 +117,22 @@ describe('what the same call would have cost on the other model', () => {
   it('on the same model is the call’s own cost', () => {
     assert.equal(costOnModel(reviewWrite5m, haiku), 10_900);
     assert.equal(costOnModel(openAiCall, gpt), 10_220);
+  });
+
+  it('bills cache writes at the premium of a target that charges one, 1-hour writes included', () => {
+    const gpt56 = applyModelOverrides(DEFAULT_MODELS, {
+      'gpt-5.6': { provider: 'openai', inputPerMTok: 1.25, outputPerMTok: 10, cacheWritePerMTok: 1.5625, contextWindow: 400_000, maxOutputTokens: 128_000 },
+    }).table['gpt-5.6'];
+    // 1,250 × 1.25 = 1,562.5 + 6,000 × 1.5625 = 9,375 + 430 × 10 = 4,300 → 15,237.5 → 15,238
+    assert.equal(costOnModel(reviewWrite5m, gpt56), 15_238);
+    assert.equal(costOnModel(usage({ input: 1_250, cacheWrite1h: 6_000, output: 430 }), gpt56), 15_238);
+  });
+
+  it("bills an OpenAI call's cache writes as 5-minute writes on claude-haiku-4-5, or as input below its 4,096-token minimum", () => {
+    // 1,000 × 1 + 5,000 × 1.25 = 6,250 + 100 × 5 = 500 → 7,750
+    assert.equal(costOnModel(usage({ input: 1_000, cacheWrite5m: 5_000, output: 100 }), haiku), 7_750);
+    // 2,000 written tokens are under Haiku's minimum: (1,000 + 2,000) × 1 + 500 → 3,500
+    assert.equal(costOnModel(usage({ input: 1_000, cacheWrite5m: 2_000, output: 100 }), haiku), 3_500);
   });
 
   it('applies the batch rate of the target', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { cacheHitRate, filterRecords, groupBy, periodRange, totals, whatIf } from '../../../../src/core/ledger/query';
+import { applyModelOverrides } from '../../../../src/core/models/catalog';
 import { DEFAULT_MODELS } from '../../../../src/core/models/modelTable';
 import { ZERO_USAGE } from '../../../../src/core/usage/usage';
 import { makeRecord } from './fixtures';
@@ -38,7 +39,7 @@ const cachedReview = makeRecord({
   model: 'claude-haiku-4-5',
   provider: 'anthropic',
   usage: { ...ZERO_USAGE, input: 50_000, cacheRead: 2_000_000, cacheWrite5m: 100_000, output: 10_000 },
-  // Haiku: 50,000 + 200,000 + 125,000 + 50,000. On GPT the cache write is plain input:
+  // Haiku: 50,000 + 200,000 + 125,000 + 50,000. On GPT-5.4 Mini the cache write costs its input price:
   // 150,000 × 0.75 + 150,000 + 45,000 = 307,500.
   costMicroUsd: 425_000,
 });
@@ -61,6 +62,24 @@ describe('ledger queries', () => {
       allOn: { 'gpt-5.4-mini': 750_000 + 600_000 + 307_500, 'claude-haiku-4-5': 1_000_000 + 750_000 + 425_000 },
     });
     assert.deepEqual(whatIf([], DEFAULT_MODELS), { asRouted: 0, allOn: { 'gpt-5.4-mini': 0, 'claude-haiku-4-5': 0 } });
+  });
+
+  it('prices the calls on every model of the catalog, a user-added one too, and counts records of models it no longer holds', () => {
+    const catalog = applyModelOverrides(DEFAULT_MODELS, {
+      'gpt-5.6': { provider: 'openai', inputPerMTok: 1.25, outputPerMTok: 10, cacheWritePerMTok: 1.5625, contextWindow: 400_000, maxOutputTokens: 128_000 },
+    }).table;
+    const retired = makeRecord({ id: 'retired', time: lateOnTenth, model: 'gpt-4.1-nano', usage: { ...ZERO_USAGE, input: 1_000 }, costMicroUsd: 999 });
+    // gpt-5.6: code 1,000,000 × 1.25 = 1,250,000; batch review (1,250,000 + 1,000,000) / 2 = 1,125,000; cached review
+    // 50,000 × 1.25 = 62,500 + 2,000,000 × 0.125 = 250,000 + 100,000 × 1.5625 = 156,250 + 10,000 × 10 = 100,000 → 568,750;
+    // the retired model's 1,000 input tokens: 1,250. Each of the others as above, plus 750 and 1,000.
+    assert.deepEqual(whatIf([...all, retired], catalog), {
+      asRouted: 1_925_000 + 999,
+      allOn: {
+        'gpt-5.4-mini': 750_000 + 600_000 + 307_500 + 750,
+        'claude-haiku-4-5': 1_000_000 + 750_000 + 425_000 + 1_000,
+        'gpt-5.6': 1_250_000 + 1_125_000 + 568_750 + 1_250,
+      },
+    });
   });
 
   it('uses the prices it is given, so overridden prices change the what-if', () => {

@@ -110,7 +110,7 @@ describe('buildReport', () => {
 
   it('compares the routed cost with every call on one model', () => {
     // On GPT-5.4 Mini: 1,650 + 4,050 + review-cached 375 + 750 + 1,350 = 2,475
-    //   + review-batch (no paid writes: 7,000 × 0.75 + 1,000 × 4.5) / 2 = 4,875 + explain 600 + 450 = 1,050 → 14,100.
+    //   + review-batch (writes at GPT-5.4 Mini's write rate, its input price: 7,000 × 0.75 + 1,000 × 4.5) / 2 = 4,875 + explain 600 + 450 = 1,050 → 14,100.
     // On Haiku: code-1 1,000 + 1,000 = 2,000; code-2 3,000 + 2,000 = 5,000; 3,000; 6,625; 1,300 → 17,925.
     assert.deepEqual(report('7d').whatIf, { asRouted: 16_625, allOn: { 'gpt-5.4-mini': 14_100, 'claude-haiku-4-5': 17_925 } });
   });

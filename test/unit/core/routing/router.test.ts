@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { DEFAULT_MODELS, DEFAULT_ROUTES, type ModelId } from '../../../../src/core/models/modelTable';
 import type { ProviderId } from '../../../../src/core/models/providers';
 import { TASK_KINDS, type TaskKind } from '../../../../src/core/models/tasks';
-import { route, type RouteInput } from '../../../../src/core/routing/router';
+import { applyModelOverrides } from '../../../../src/core/models/catalog';
+import { applyRoutingOverrides } from '../../../../src/core/models/overrides';
+import { fallbackFor, route, type RouteInput } from '../../../../src/core/routing/router';
 
 function input(task: TaskKind, over: Partial<RouteInput> = {}): RouteInput {
   return {
@@ -95,5 +97,49 @@ describe('routing', () => {
     assert.equal(off.kind === 'call' && off.fallback, undefined);
     const noKey = decide('explain', { hasKey: (p) => p === 'anthropic' });
     assert.equal(noKey.kind === 'call' && noKey.fallback, undefined);
+  });
+});
+
+describe('routing with models the user added', () => {
+  const catalog = applyModelOverrides(DEFAULT_MODELS, {
+    'gpt-5.6': { provider: 'openai', inputPerMTok: 1.25, outputPerMTok: 10, contextWindow: 400_000, maxOutputTokens: 128_000 },
+    'claude-haiku-5-5': { provider: 'anthropic', displayName: 'Claude Haiku 5.5', inputPerMTok: 1, outputPerMTok: 5, contextWindow: 400_000, maxOutputTokens: 64_000 },
+  }).table;
+  const routed = (routing: Record<string, string>) => applyRoutingOverrides(DEFAULT_ROUTES, routing, catalog).table;
+
+  for (const task of TASK_KINDS) {
+    it(`sends ${task} to a user model when the routing says so, with the other provider's model as fallback`, () => {
+      const d = route(input(task), catalog, routed({ [task]: 'gpt-5.6' }));
+      assert.equal(d.kind, 'call');
+      assert.equal(d.kind === 'call' && d.model, 'gpt-5.6');
+      assert.equal(d.kind === 'call' && d.fallback, 'claude-haiku-4-5');
+      assert.match(d.reason, new RegExp(`${task} → gpt-5\\.6: set in settings`));
+    });
+  }
+
+  it('falls back to the built-in model of the other provider, GPT-5.4 Mini ↔ Claude Haiku 4.5, by default', () => {
+    assert.equal(fallbackFor('gpt-5.4-mini', catalog, DEFAULT_ROUTES), 'claude-haiku-4-5');
+    assert.equal(fallbackFor('claude-haiku-4-5', catalog, DEFAULT_ROUTES), 'gpt-5.4-mini');
+    assert.equal(fallbackFor('gpt-5.6', catalog, DEFAULT_ROUTES), 'claude-haiku-4-5');
+  });
+
+  it('falls back to the other provider\'s model the routing gives the most tasks, the built-in winning ties', () => {
+    const routes = routed({ review: 'claude-haiku-5-5', explain: 'claude-haiku-5-5', generateCode: 'gpt-5.6' });
+    // Anthropic: Haiku 5.5 has two tasks, Haiku 4.5 none. OpenAI: GPT-5.4 Mini keeps four tasks, GPT-5.6 one.
+    assert.equal(fallbackFor('gpt-5.6', catalog, routes), 'claude-haiku-5-5');
+    assert.equal(fallbackFor('claude-haiku-5-5', catalog, routes), 'gpt-5.4-mini');
+    const tie = routed({ review: 'claude-haiku-5-5' });
+    assert.equal(fallbackFor('gpt-5.4-mini', catalog, tie), 'claude-haiku-4-5');
+  });
+
+  it('moves input over a user model\'s limit to its fallback when that fits, and segments on the larger when none does', () => {
+    const routes = routed({ explain: 'gpt-5.6', review: 'claude-haiku-5-5' });
+    // GPT-5.6 takes 272K input; its fallback here is Haiku 5.5 (400K).
+    const moved = route(input('explain', { inputTokens: { openai: 300_000, anthropic: 330_000 } }), catalog, routes);
+    assert.equal(moved.kind === 'call' && moved.model, 'claude-haiku-5-5');
+    assert.match(moved.reason, /over gpt-5\.6's 272,000-token input limit; Claude Haiku 5\.5 fits it/);
+    const parts = route(input('review', { inputTokens: { openai: 420_000, anthropic: 450_000 } }), catalog, routes);
+    assert.equal(parts.kind, 'segment');
+    assert.equal(parts.kind === 'segment' && parts.model, 'claude-haiku-5-5');
   });
 });
