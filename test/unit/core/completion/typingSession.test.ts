@@ -134,7 +134,13 @@ describe('inline completions: a scripted typing session (real SDK, fake server)'
     ]);
     assert.equal(h.session.totals.calls, 4);
     assert.equal(h.session.totals.costMicroUsd, records.reduce((sum, r) => sum + r.costMicroUsd, 0));
-    assert.ok(records.every((r) => r.costMicroUsd > 0), 'a cancelled request is still billed for its input');
+    assert.ok(records.filter((r) => r.outcome === 'ok').every((r) => r.costMicroUsd > 0 && !r.estimated));
+    // A request closed before its response headers was refused and costs nothing; one closed after them
+    // is billed for its input (and any output), as an estimate.
+    for (const r of records.filter((x) => x.outcome === 'cancelled')) {
+      assert.ok(r.costMicroUsd === 0 ? !r.estimated && r.usage.input === 0 : r.estimated && r.usage.input > 0, JSON.stringify(r));
+    }
+    assert.ok(records[2].estimated && records[2].costMicroUsd > 0, 'closed mid-stream: billed for what it used');
   });
 
   it('reuses the request in flight when the user types what it is streaming', async () => {
