@@ -1,4 +1,4 @@
-import type { ModelId } from '../models/modelTable';
+import type { ModelId, ModelPrices } from '../models/modelTable';
 import { isProviderId, type ProviderId } from '../models/providers';
 
 /**
@@ -54,6 +54,11 @@ export interface BatchJob {
   readonly items: readonly JobItem[];
   readonly counts?: JobCounts;
   readonly estimate: { readonly batchMicroUsd: number; readonly interactiveMicroUsd: number };
+  /**
+   * The model's prices when the job was sent: its results are priced from the catalog in force when they
+   * land, and from these if the model has since been removed from the catalog.
+   */
+  readonly prices?: ModelPrices;
   /** Bulk edit: the instruction applied to every file. */
   readonly instruction?: string;
   /** ISO-8601. */
@@ -105,6 +110,17 @@ function itemsProblem(value: unknown): string | undefined {
   return undefined;
 }
 
+const TOKEN_PRICES = ['input', 'output', 'cacheRead', 'cacheWrite5m', 'cacheWrite1h'] as const;
+
+function isTokenPrices(value: unknown): value is Fields {
+  return isObject(value) && TOKEN_PRICES.every((k) => isAmount(value[k]));
+}
+
+function isPrices(value: unknown): boolean {
+  return isTokenPrices(value) && isAmount(value.batchPercent)
+    && optional(value.longContext, (tier) => isTokenPrices(tier) && isCount(tier.aboveInputTokens));
+}
+
 function isOutcome(value: unknown): boolean {
   return isObject(value) && isText(value.customId) && oneOf(ITEM_OUTCOME_KINDS)(value.kind) && optional(value.reason, isString);
 }
@@ -129,6 +145,7 @@ export function jobProblem(value: unknown): string | undefined {
     [oneOf(JOB_PHASES)(value.phase), `unknown phase ${shown(value.phase)}`],
     [optional(value.counts, isCounts), 'bad counts'],
     [isObject(value.estimate) && isAmount(value.estimate.batchMicroUsd) && isAmount(value.estimate.interactiveMicroUsd), 'bad estimate'],
+    [optional(value.prices, isPrices), 'bad prices'],
     [optional(value.instruction, isString), 'bad instruction'],
     [optional(value.nextPollAt, isTime), 'bad nextPollAt'],
     [isCount(value.polls), 'bad polls'],

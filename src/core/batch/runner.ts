@@ -1,6 +1,6 @@
 import { errorText } from '../format/errorText';
 import type { Logger } from '../log/logger';
-import type { ModelTable } from '../models/modelTable';
+import type { ModelSpec, ModelTable } from '../models/modelTable';
 import type { ProviderId } from '../models/providers';
 import { dueIn } from './backoff';
 import { batchLedgerRecord } from './batchRecords';
@@ -153,7 +153,7 @@ export class BatchRunner {
 
   /** Every answered request into the ledger and the session spend, at the batch rate, unless already there. */
   private async record(job: BatchJob, answers: readonly LandingItem[]): Promise<void> {
-    const spec = this.deps.models()[job.model];
+    const spec = this.deps.models()[job.model] ?? specOfRemovedModel(job);
     const reason = `${job.kind === 'review' ? 'review' : 'bulk edit'} → ${spec.displayName} through the Batch API (${100 - spec.prices.batchPercent}% off)`;
     let already = 0;
     for (const { result } of answers) {
@@ -212,4 +212,13 @@ export class BatchRunner {
     if (timer !== undefined) this.clock.clear(timer);
     this.timers.delete(id);
   }
+}
+
+/**
+ * A job's model as the job itself remembers it, for a model removed from the catalog since it was sent;
+ * without its prices (a job from before they were stored) the results cannot be priced, and the poll says so.
+ */
+function specOfRemovedModel(job: BatchJob): ModelSpec {
+  if (!job.prices) throw new Error(`the model ${job.model} is no longer in tandem.models and the job does not hold its prices; add the model back to land the results`);
+  return { id: job.model, provider: job.provider, displayName: job.model, prices: job.prices, contextWindow: 0, maxInput: 0, maxOutput: 0, minCacheablePrefix: 0, sources: [] };
 }

@@ -68,6 +68,7 @@ export async function confirmAndSubmit(env: SubmitEnv, prepared: PreparedJob): P
     phase: 'submitting',
     items: prepared.requests.map((r) => r.item),
     estimate: { batchMicroUsd: estimate.batchMicroUsd, interactiveMicroUsd: estimate.interactiveMicroUsd },
+    prices: spec.prices,
     ...(prepared.instruction ? { instruction: prepared.instruction } : {}),
     polls: 0,
     landed: false,

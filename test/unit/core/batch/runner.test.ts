@@ -65,6 +65,19 @@ describe('BatchRunner: polling', () => {
     assert.equal(world.store.get(job.id)?.polls, 1);
   });
 
+  it('prices the results of a model removed from the catalog since the job was sent from the prices the job kept', async () => {
+    const prices = { ...haiku.prices, input: 3_000_000, output: 15_000_000 };
+    const gone = ended({ model: 'claude-removed-1', prices });
+    const world = makeWorld(gone);
+    world.batch.results_ = allSucceeded();
+    await runnerIn(world).poll(gone.id);
+    assert.equal(world.ledger.records.length, 3);
+    for (const record of world.ledger.records) {
+      assert.equal(record.model, 'claude-removed-1');
+      assert.equal(record.costMicroUsd, costMicroUsd(record.usage, prices, { batch: true }));
+    }
+  });
+
   it('tries a failed poll again in 30 s, and lands nothing meanwhile', async () => {
     const world = makeWorld(job);
     world.batch.failNext = true;
