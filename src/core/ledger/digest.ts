@@ -15,12 +15,14 @@ const WIDTH = 11;
 
 /**
  * A month file's index, saved beside it so a new window need not parse a year of JSON to open the report:
- * the rows of the file's first `offset` bytes, with the file's identity and the bytes just before `offset`
- * to prove it is still the same file (a digest that does not match is ignored; it is only a cache).
+ * the rows of the file's first `offset` bytes, with the file's identity, its first bytes and the bytes just
+ * before `offset` to prove it is still the same file (a digest that does not match is ignored; it is only
+ * a cache).
  */
 export interface Digest {
   readonly identity: string;
   readonly offset: number;
+  readonly head: Uint8Array;
   readonly tail: Uint8Array;
   readonly skipped: number;
   readonly rows: readonly CallRow[];
@@ -29,6 +31,7 @@ export interface Digest {
 interface Header {
   readonly identity: string;
   readonly offset: number;
+  readonly head: number[];
   readonly tail: number[];
   readonly skipped: number;
   readonly tasks: TaskKind[];
@@ -64,7 +67,7 @@ export function encodeDigest(digest: Digest): Uint8Array | undefined {
     numbers.set([r.timeMs, index(tasks, r.task), index(models, r.model), (r.batch ? 1 : 0) | (r.estimated ? 2 : 0) | (OUTCOMES.indexOf(r.outcome) << 2),
       r.costMicroUsd, u.input, u.cacheRead, u.cacheWrite5m, u.cacheWrite1h, u.output, u.reasoning], at);
   }
-  const header: Header = { identity: digest.identity, offset: digest.offset, tail: [...digest.tail], skipped: digest.skipped, tasks, models, count };
+  const header: Header = { identity: digest.identity, offset: digest.offset, head: [...digest.head], tail: [...digest.tail], skipped: digest.skipped, tasks, models, count };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const idBytes = new TextEncoder().encode(ids.join('\n'));
   const rowsAt = align8(12 + headerBytes.length);
@@ -122,16 +125,20 @@ function decode(bytes: Uint8Array): Digest | undefined {
     if (!(isCount(costMicroUsd) && isCount(input) && isCount(cacheRead) && isCount(cacheWrite5m) && isCount(cacheWrite1h) && isCount(output) && isCount(reasoning))) return undefined;
     rows[i] = { id: ids[i], timeMs, task, model, costMicroUsd, usage: { input, cacheRead, cacheWrite5m, cacheWrite1h, output, reasoning }, batch: (flags & 1) === 1, estimated: (flags & 2) === 2, outcome };
   }
-  return { identity: header.identity, offset: header.offset, tail: Uint8Array.from(header.tail), skipped: header.skipped, rows };
+  return { identity: header.identity, offset: header.offset, head: Uint8Array.from(header.head), tail: Uint8Array.from(header.tail), skipped: header.skipped, rows };
 }
 
 function isSoundHeader(h: Header): boolean {
   return (
     typeof h === 'object' && h !== null &&
     typeof h.identity === 'string' && isWhole(h.offset) && isWhole(h.skipped) && isWhole(h.count) &&
-    Array.isArray(h.tail) && h.tail.length <= h.offset && h.tail.every((b) => isWhole(b) && b < 256) &&
+    isBytes(h.head, h.offset) && isBytes(h.tail, h.offset) &&
     Array.isArray(h.tasks) && h.tasks.every(isTaskKind) && Array.isArray(h.models) && h.models.every(isModelId)
   );
+}
+
+function isBytes(value: unknown, most: number): value is number[] {
+  return Array.isArray(value) && value.length <= most && value.every((b) => isWhole(b) && b < 256);
 }
 
 function isWhole(value: unknown): value is number {

@@ -7,7 +7,7 @@ import { fileForRecord, monthFilesOverlapping, type TimeRange } from './monthFil
 import type { LedgerRecord } from './record';
 
 const NEWLINE = 0x0a;
-/** Bytes kept from just before a file's read offset, to notice a file rewritten under the same name and size. */
+/** Bytes kept from a file's start and from just before its read offset, to notice a file rewritten under the same name. */
 const TAIL_BYTES = 64;
 /** A month file's digest is saved again once this much more of the file was read (~600 records). */
 const DIGEST_AFTER_BYTES = 256 * 1024;
@@ -19,6 +19,8 @@ interface FileState {
   /** Bytes read and counted: always the end of a whole line. */
   offset: number;
   tail: Uint8Array;
+  /** The file's first bytes (as far as read), saved in its digest. */
+  head: Uint8Array;
   /** Damaged whole lines before `offset`. */
   skipped: number;
   /** Bytes after the last whole line: a line being written, or a torn one. */
@@ -126,7 +128,7 @@ export class LedgerIndex {
       state.digestOffset = state.offset;
       this.digestWrites = this.digestWrites.then(async () => {
         if (this.files.get(name) !== state) return; // dropped meanwhile
-        const bytes = encodeDigest({ identity: state.identity, offset: state.offset, tail: state.tail, skipped: state.skipped, rows: state.rows });
+        const bytes = encodeDigest({ identity: state.identity, offset: state.offset, head: state.head, tail: state.tail, skipped: state.skipped, rows: state.rows });
         // A digest is a cache: one that cannot be written (a read-only folder) costs a slower start, nothing else.
         if (bytes) await this.io.writeAtomic(digestName(name), bytes).catch(() => undefined);
       });
@@ -169,13 +171,16 @@ export class LedgerIndex {
 
   /** A new state for a file, from its digest when one matches what the file is now. */
   private async start(name: string, stat: FileStat, useDigest: boolean): Promise<FileState> {
-    const state: FileState = { identity: stat.identity, offset: 0, tail: new Uint8Array(0), skipped: 0, partial: false, verified: true, rows: [], digestOffset: 0 };
+    const state: FileState = { identity: stat.identity, offset: 0, tail: new Uint8Array(0), head: new Uint8Array(0), skipped: 0, partial: false, verified: true, rows: [], digestOffset: 0 };
     this.files.set(name, state);
     if (!useDigest || this.options.digests === false) return state;
     const bytes = await this.io.readBytes(digestName(name)).catch(() => undefined);
     const digest = bytes === undefined ? undefined : decodeDigest(bytes);
     if (!digest || digest.identity !== stat.identity || digest.offset > stat.size) return state;
-    Object.assign(state, { offset: digest.offset, tail: digest.tail, skipped: digest.skipped, verified: false, digestOffset: digest.offset });
+    // The tail is checked with the next read; a file rewritten in place from its start shows at its head.
+    const head = await this.io.read(name, 0, digest.head.length);
+    if (head.length !== digest.head.length || !startsWith(head, digest.head)) return state;
+    Object.assign(state, { offset: digest.offset, head: digest.head, tail: digest.tail, skipped: digest.skipped, verified: false, digestOffset: digest.offset });
     for (const row of digest.rows) this.ingest(row, state, false);
     return state;
   }
@@ -193,6 +198,7 @@ export class LedgerIndex {
     state.offset += lastNewline + 1;
     const end = head + lastNewline + 1;
     state.tail = bytes.slice(Math.max(0, end - TAIL_BYTES), end);
+    if (state.head.length < TAIL_BYTES && head === 0 && state.offset === lastNewline + 1) state.head = bytes.slice(0, Math.min(TAIL_BYTES, end));
   }
 
   /** Adds a row the file holds; `dedupe`: it may repeat an id the file holds already. */

@@ -65,7 +65,8 @@ export class LedgerReport implements Disposable {
     }
     const state = this.deps.ledger.writeState;
     if (state.kind === 'failing') {
-      notes.push(`${state.pending === 1 ? '1 call is' : `${state.pending} calls are`} not in the ledger file yet: ${state.dir} cannot be written (${state.error}). They are counted here and written once it can be.`);
+      const [calls, they] = state.pending === 1 ? ['1 call is', 'It is'] : [`${state.pending} calls are`, 'They are'];
+      notes.push(`${calls} not in the ledger file yet: ${state.dir} cannot be written (${state.error}). ${they} counted here and written once it can be.`);
     }
     const { models, budget } = this.deps.settings();
     const options = {
