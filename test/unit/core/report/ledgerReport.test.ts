@@ -62,7 +62,7 @@ describe('LedgerReport: the report over the incremental ledger index', () => {
   }
 
   it('gives, for every period, exactly the figures buildReport gives over the records (copies counted once)', async () => {
-    const report = reportOver(new LedgerStore(dir));
+    const report = reportOver(new LedgerStore(dir, { timers: new ManualClock() }));
     for (const period of PERIODS) assert.deepEqual(await report.build(period), expected(period, records), period);
   });
 
@@ -92,14 +92,14 @@ describe('LedgerReport: the report over the incremental ledger index', () => {
     assert.notEqual(repriced.cacheSavingsMicroUsd, before.cacheSavingsMicroUsd);
 
     await store.index.writeDigests();
-    const fresh = reportOver(new LedgerStore(dir));
+    const fresh = reportOver(new LedgerStore(dir, { timers: new ManualClock() }));
     for (const period of PERIODS) assert.deepEqual(await fresh.build(period), expected(period, [...records, ...added]), `from digests: ${period}`);
   });
 
   it('shows the damaged lines it skipped, and the session from the session', async () => {
     const month = ledgerFileName(NOW);
     await appendFile(join(dir, month), '{"v":1,"id":"half a rec\n{not json}\n');
-    const report = reportOver(new LedgerStore(dir));
+    const report = reportOver(new LedgerStore(dir, { timers: new ManualClock() }));
     assert.equal((await report.build('today')).skippedLines, 2);
     assert.equal((await report.build('all')).skippedLines, 2);
 
@@ -130,7 +130,7 @@ describe('LedgerReport: the report over the incremental ledger index', () => {
   });
 
   it('exports exactly the records the report counts', async () => {
-    const report = reportOver(new LedgerStore(dir));
+    const report = reportOver(new LedgerStore(dir, { timers: new ManualClock() }));
     for (const period of PERIODS) {
       const exported = await report.records(period);
       const built = await report.build(period);
