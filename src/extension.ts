@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { budgetLevel } from './core/cost/budget';
+import { ledgerProblemLine } from './core/ledger/appendQueue';
 import { SessionSpend } from './core/spend/sessionSpend';
 import { SpendStatusBar } from './editor/statusBar';
 import { KeyStore } from './editor/keys/keyStore';
@@ -54,6 +55,8 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
   const statusBar = new SpendStatusBar(session, {
     models: () => models.settings.models().models,
     routes: () => models.settings.models().routes,
+    ledgerProblem: () => ledgerProblemLine(models.ledger.writeState),
+    onDidChangeLedger: (listener) => models.ledger.onDidChangeWriteState(listener),
     budgetLevel: async () => {
       const { caps } = models.settings.models().budget;
       return budgetLevel(caps, await models.periodSpend.current());
@@ -89,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
     session,
     statusBar,
     watchWorkspaceMoneySettings(log),
+    reportSource,
     registerKeyCommands(keys, log, (provider, key) => models.clients.checkKey(provider, key)),
     vscode.commands.registerCommand('tandem.resetSessionSpend', () => {
       session.reset();

@@ -11,6 +11,9 @@ export interface StatusBarSources {
   readonly models: () => ModelTable;
   /** The routes in force: the tooltip names those the workspace chose. */
   readonly routes: () => RoutingTable;
+  /** Why the usage ledger is not being written, while it is not (the item then shows a warning). */
+  readonly ledgerProblem?: () => string | undefined;
+  readonly onDidChangeLedger?: (listener: () => void) => vscode.Disposable;
 }
 
 const BUDGET_COLOURS: Readonly<Record<BudgetState, vscode.ThemeColor | undefined>> = {
@@ -36,6 +39,7 @@ export class SpendStatusBar implements vscode.Disposable {
     this.subscriptions = [
       session.onDidChange(() => this.refresh()),
       session.onDidChangeBusy(() => this.render()),
+      ...(sources.onDidChangeLedger ? [sources.onDidChangeLedger(() => this.render())] : []),
     ];
     this.item.show();
   }
@@ -54,15 +58,25 @@ export class SpendStatusBar implements vscode.Disposable {
     const totals = this.session.totals;
     const usd = formatUsd(totals.costMicroUsd);
     const spend = totals.tokens > 0 ? `${usd} · ${formatTokens(totals.tokens)} tok` : usd;
-    this.item.text = this.session.busy ? `$(sync~spin) ${spend}` : spend;
-    this.item.tooltip = new vscode.MarkdownString(sessionSummaryMarkdown(this.session.records, this.sources.models(), this.sources.routes()));
+    const ledgerProblem = this.sources.ledgerProblem?.();
+    this.item.text = `${ledgerProblem ? '$(warning) ' : ''}${this.session.busy ? '$(sync~spin) ' : ''}${spend}`;
+    const summary = sessionSummaryMarkdown(this.session.records, this.sources.models(), this.sources.routes());
+    const tooltip = new vscode.MarkdownString(ledgerProblem ? `$(warning) ${escapeMarkdown(ledgerProblem)}\n\n---\n\n${summary}` : summary);
+    tooltip.supportThemeIcons = true;
+    this.item.tooltip = tooltip;
     this.item.backgroundColor = BUDGET_COLOURS[this.budget];
     const calls = totals.calls === 1 ? '1 model call' : `${totals.calls} model calls`;
-    this.item.accessibilityInformation = { label: `Tandem session spend ${usd}, ${calls}${BUDGET_WORDS[this.budget]}` };
+    const ledgerWords = ledgerProblem ? ', the usage ledger is not being written' : '';
+    this.item.accessibilityInformation = { label: `Tandem session spend ${usd}, ${calls}${BUDGET_WORDS[this.budget]}${ledgerWords}` };
   }
 
   dispose(): void {
     this.subscriptions.forEach((s) => s.dispose());
     this.item.dispose();
   }
+}
+
+/** Text shown as is inside Markdown (a path's underscores and asterisks are not emphasis). */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

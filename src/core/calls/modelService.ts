@@ -72,9 +72,13 @@ export interface ModelServiceDeps {
   readonly hasKey: (provider: ProviderId) => Promise<boolean>;
   readonly client: (provider: ProviderId) => Promise<ModelClient>;
   readonly ledger: {
-    append(record: LedgerRecord): Promise<void>;
-    /** True when the ledger already holds a record with this record's id. */
-    has(record: LedgerRecord): Promise<boolean>;
+    /**
+     * Files a record: true once it is in the file, false when it is kept in memory until the folder can
+     * be written (the ledger tells the user and retries). Rejects only for a record it cannot file.
+     */
+    append(record: LedgerRecord): Promise<boolean>;
+    /** Files a record unless the ledger already holds its id, atomically across windows: true when filed now. */
+    appendOnce(record: LedgerRecord): Promise<boolean>;
   };
   readonly periodSpend: PeriodSpend;
   readonly session: SessionSpend;
@@ -178,16 +182,19 @@ export class ModelService {
     if (!caps.sessionMicroUsd && !caps.dailyMicroUsd && !caps.monthlyMicroUsd) return;
     const prices = settings.models[model].prices;
     const estimate = costMicroUsd({ ...ZERO_USAGE, input: inputTokens, output: maxOutputTokens }, prices);
-    const check = checkBudget(caps, await this.deps.periodSpend.current(), estimate);
+    const spent = await this.deps.periodSpend.current();
+    const check = checkBudget(caps, spent, estimate);
     if (check.state !== 'over' || !check.message) return;
+    // The ledger could not be read: the figures are what is known, and the message says so.
+    const message = spent.caveat ? `${check.message} ${spent.caveat}` : check.message;
     if (mode === 'warn') {
-      this.deps.log.warn(`budget: ${check.message}`);
-      if (!background) this.deps.ui.warnOverBudget(check.message);
+      this.deps.log.warn(`budget: ${message}`);
+      if (!background) this.deps.ui.warnOverBudget(message);
       return;
     }
-    this.deps.log.warn(`budget: ${check.message} ${background ? 'Not sent: background work never asks.' : 'Asking before sending.'}`);
-    if (background || !(await this.deps.ui.confirmOverBudget(check.message))) {
-      throw new BudgetBlockedError(`Not sent: ${check.message}`);
+    this.deps.log.warn(`budget: ${message} ${background ? 'Not sent: background work never asks.' : 'Asking before sending.'}`);
+    if (background || !(await this.deps.ui.confirmOverBudget(message))) {
+      throw new BudgetBlockedError(`Not sent: ${message}`);
     }
   }
 
@@ -269,31 +276,37 @@ export class ModelService {
 
   /**
    * Counts a finished call everywhere at once: period and session totals, the log, the ledger. Batch
-   * results come through here too, priced at the batch rate by their caller.
+   * results come through here too, priced at the batch rate by their caller. A ledger that cannot be
+   * written keeps the record and says so itself (a message, the status bar), so the call is never lost.
    */
   async recordCall(record: LedgerRecord): Promise<void> {
-    // A batch result can land after its model left the catalog: it is still counted, under its id.
-    const name = this.deps.settings().models[record.model]?.displayName ?? record.model;
-    this.deps.periodSpend.add(record);
-    this.deps.session.add(record);
-    this.deps.log.info(`cost: ${name} ${record.task}${record.batch ? ' (batch)' : ''} ${formatUsd(record.costMicroUsd)} (${totalTokens(record.usage)} tokens${record.estimated ? ', estimated' : ''})`);
+    this.count(record);
     try {
       await this.deps.ledger.append(record);
     } catch (error) {
-      // The call happened and the session total has it; losing the line must not lose the answer.
-      this.deps.log.error(`ledger: could not append a record (${errorText(error)})`);
+      // Only a record that cannot be filed at all (an invalid time) ends here.
+      this.deps.log.error(`ledger: record ${record.id} cannot be filed (${errorText(error)}); it counts in this session only`);
     }
   }
 
   /**
    * Records a call unless the ledger already holds one with the same id: batch results carry an id made
    * from (job id, custom id), so polling, reloads and other windows can offer the same result again.
-   * Resolves true when it was recorded now.
+   * The ledger checks and appends under a lock shared with other windows. Resolves true when it was
+   * recorded now.
    */
   async recordCallOnce(record: LedgerRecord): Promise<boolean> {
-    if (await this.deps.ledger.has(record)) return false;
-    await this.recordCall(record);
+    if (!(await this.deps.ledger.appendOnce(record))) return false;
+    this.count(record);
     return true;
+  }
+
+  private count(record: LedgerRecord): void {
+    // A batch result can land after its model left the catalog: it is still counted, under its id.
+    const name = this.deps.settings().models[record.model]?.displayName ?? record.model;
+    this.deps.periodSpend.add(record);
+    this.deps.session.add(record);
+    this.deps.log.info(`cost: ${name} ${record.task}${record.batch ? ' (batch)' : ''} ${formatUsd(record.costMicroUsd)} (${totalTokens(record.usage)} tokens${record.estimated ? ', estimated' : ''})`);
   }
 
   get sessionId(): string {

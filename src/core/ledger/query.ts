@@ -98,7 +98,7 @@ export function groupBy(records: readonly LedgerRecord[], key: GroupKey): Group[
  * The routed cost against putting every call on one model. Each record keeps its own token counts and
  * batch flag; only the prices change, so the comparison is of routing, not of prompt size.
  */
-export function whatIf(records: readonly LedgerRecord[], table: ModelTable): WhatIf {
+export function whatIf(records: readonly Pick<LedgerRecord, 'usage' | 'batch' | 'costMicroUsd'>[], table: ModelTable): WhatIf {
   const specs = Object.values(table);
   const allOn: Record<ModelId, number> = Object.fromEntries(specs.map((spec) => [spec.id, 0]));
   let asRouted = 0;

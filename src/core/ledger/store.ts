@@ -1,13 +1,18 @@
-import { mkdir, open, readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { REAL_TIMERS, type Timers } from '../completion/trigger/debouncer';
+import type { Event } from '../events/emitter';
+import type { Logger } from '../log/logger';
+import { AppendLock } from './appendLock';
+import { AppendQueue, type LedgerWriteState, type RetryOptions } from './appendQueue';
+import { ioErrorText, type LedgerFiles } from './ledgerFiles';
+import { LedgerIndex } from './ledgerIndex';
+import { parseLedgerLines } from './ledgerLines';
+import { fileForRecord, monthFilesOverlapping, type TimeRange } from './monthFiles';
+import { nodeLedgerFiles } from './nodeLedgerFiles';
 import type { LedgerRecord } from './record';
-import { isLedgerRecord } from './validate';
 
-/** A time range: `from` inclusive, `to` exclusive; either end may be open. */
-export interface TimeRange {
-  readonly from?: Date;
-  readonly to?: Date;
-}
+export { ledgerFileName, type TimeRange } from './monthFiles';
 
 export interface LedgerReadResult {
   /** Sorted by time, oldest first. */
@@ -16,142 +21,157 @@ export interface LedgerReadResult {
   readonly skippedLines: number;
 }
 
-const FILE_PATTERN = /^ledger-(\d{4})-(\d{2})\.jsonl$/;
-const NEWLINE = 0x0a;
-
-/** The file a record belongs to: one per calendar month in UTC, so every window agrees on the name. */
-export function ledgerFileName(time: Date): string {
-  const month = String(time.getUTCMonth() + 1).padStart(2, '0');
-  return `ledger-${time.getUTCFullYear()}-${month}.jsonl`;
+export interface LedgerStoreOptions {
+  /** The file system (tests inject failures); Node's by default. */
+  readonly files?: LedgerFiles;
+  readonly timers?: Timers;
+  readonly log?: Logger;
+  /** Tells the user, once per outage, that the ledger cannot be written and what to do. */
+  readonly alert?: (message: string) => void;
+  readonly retry?: RetryOptions;
+  /** Save and use month digests (default true). */
+  readonly digests?: boolean;
 }
 
 /**
- * The append-only call ledger: JSONL files, one record per line, rotated monthly.
- *
- * Two VS Code windows may append to the same file at once. Each record is written as one write() of one
- * whole line to a file opened with O_APPEND, which the OS places whole at the current end of file, so
- * lines from different processes never interleave. Within this process appends are also queued, so the
- * torn-line check below and the write that follows are not raced by our own next append.
+ * The append-only call ledger: JSONL files in one folder, one record per line, one file per UTC month.
+ * Writes go through an AppendQueue (never lost while the window lives, written once and in order when
+ * the folder can be written again); reads through a LedgerIndex (incremental, deduplicated by id, this
+ * window's records included before they reach the file); check-then-append through an AppendLock shared
+ * with other windows.
  */
 export class LedgerStore {
-  private tail: Promise<void> = Promise.resolve();
+  readonly index: LedgerIndex;
+  private readonly files: LedgerFiles;
+  private readonly queue: AppendQueue;
+  private readonly lock: AppendLock;
+  private once: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly dir: string) {}
-
-  append(record: LedgerRecord): Promise<void> {
-    const time = new Date(record.time);
-    if (Number.isNaN(time.getTime())) {
-      return Promise.reject(new RangeError(`ledger record ${record.id} has an invalid time: ${record.time}`));
-    }
-    const file = join(this.dir, ledgerFileName(time));
-    const line = JSON.stringify(record) + '\n';
-    const done = this.tail.then(() => this.write(file, line));
-    // One failed append (disk full) must not block every later one.
-    this.tail = done.catch(() => undefined);
-    return done;
+  constructor(dir: string, private readonly options: LedgerStoreOptions = {}) {
+    this.files = options.files ?? nodeLedgerFiles(dir);
+    const timers = options.timers ?? REAL_TIMERS;
+    this.queue = new AppendQueue({ files: this.files, timers, log: options.log, alert: options.alert, retry: options.retry });
+    this.index = new LedgerIndex(this.files, { timers, digests: options.digests });
+    this.lock = new AppendLock({
+      files: this.files,
+      self: { pid: process.pid, host: hostname() },
+      isAlive: isProcessAlive,
+      now: () => Date.now(),
+      sleep: (ms) => new Promise((resolve) => timers.setTimeout(resolve, ms)),
+      newToken: () => randomBytes(8).toString('hex'),
+    });
   }
 
+  get dir(): string {
+    return this.files.dir;
+  }
+
+  get writeState(): LedgerWriteState {
+    return this.queue.state;
+  }
+
+  get onDidChangeWriteState(): Event<LedgerWriteState> {
+    return this.queue.onDidChangeState;
+  }
+
+  /**
+   * Files a record. Resolves true once it is in the file, false when the folder cannot be written now: the
+   * record is then kept in memory and written later (the user has been told). Readers count it at once.
+   * Rejects only for a record whose time cannot be filed.
+   */
+  append(record: LedgerRecord): Promise<boolean> {
+    try {
+      fileForRecord(record);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    this.index.addLocal(record);
+    return this.queue.append(record);
+  }
+
+  /**
+   * Files a record unless the ledger already holds its id (batch results, which polls, reloads and other
+   * windows offer again). The check and the append hold the cross-window AppendLock, so two windows cannot
+   * both find the id missing and both write it. When the month file cannot be read, what this window knows
+   * decides (its own records and what it read before). Resolves true when the record was filed now.
+   */
+  appendOnce(record: LedgerRecord): Promise<boolean> {
+    const run = this.once.then(() => this.appendOnceNow(record));
+    this.once = run.catch(() => undefined);
+    return run;
+  }
+
+  /** True when the ledger (its file or this window's records not yet in it) holds a record with this id. */
+  async has(record: LedgerRecord): Promise<boolean> {
+    await this.index.refreshFile(fileForRecord(record)).catch(() => undefined);
+    return this.index.knows(record);
+  }
+
+  /** Brings the index up to date with the month files the range touches; rejects when they cannot be read. */
+  refresh(range: TimeRange = {}): Promise<void> {
+    return this.index.refresh(range);
+  }
+
+  /** Damaged lines in the month files the range touches (as far as the index read them). */
+  skippedLines(range: TimeRange = {}): number {
+    return this.index.skippedLines(range);
+  }
+
+  /**
+   * The whole records in a range, read from the files (for exports and the budgets' first look at the
+   * month; the report counts through the index), with this window's records not yet in the file.
+   */
   async read(range: TimeRange = {}): Promise<LedgerReadResult> {
     const from = range.from?.getTime() ?? -Infinity;
     const to = range.to?.getTime() ?? Infinity;
-    const found: { record: LedgerRecord; at: number }[] = [];
+    const byId = new Map<string, { record: LedgerRecord; at: number }>();
+    const take = (record: LedgerRecord): void => {
+      const at = Date.parse(record.time);
+      if (at >= from && at < to && !byId.has(record.id)) byId.set(record.id, { record, at });
+    };
     let skippedLines = 0;
-    for (const name of await this.monthFilesOverlapping(from, to)) {
-      const parsed = await readLedgerFile(join(this.dir, name));
+    for (const name of monthFilesOverlapping(await this.files.list(), range)) {
+      const parsed = parseLedgerLines((await this.files.readText(name)) ?? '');
       skippedLines += parsed.skipped;
-      for (const record of parsed.records) {
-        const at = Date.parse(record.time);
-        if (at >= from && at < to) found.push({ record, at });
-      }
+      parsed.records.forEach(take);
     }
+    this.queue.pending.forEach(take);
     // Months are read in order, but lines within a file are in write order, which two windows can mix.
-    found.sort((a, b) => a.at - b.at);
+    const found = [...byId.values()].sort((a, b) => a.at - b.at);
     return { records: found.map((f) => f.record), skippedLines };
   }
 
-  /** True when the month file this record belongs to already holds a record with its id. */
-  async has(record: LedgerRecord): Promise<boolean> {
-    const time = new Date(record.time);
-    if (Number.isNaN(time.getTime())) return false;
-    await this.tail;
-    const { records } = await readLedgerFile(join(this.dir, ledgerFileName(time)));
-    return records.some((r) => r.id === record.id);
+  dispose(): void {
+    this.queue.dispose();
+    this.index.dispose();
   }
 
-  private async write(file: string, line: string): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    // 'a+': O_APPEND for the write, readable so the last byte can be checked.
-    const handle = await open(file, 'a+');
+  private async appendOnceNow(record: LedgerRecord): Promise<boolean> {
+    const file = fileForRecord(record);
+    if (this.index.knows(record)) return false;
+    const lock = await this.lock.acquire();
     try {
-      let data = line;
-      const { size } = await handle.stat();
-      if (size > 0) {
-        const last = Buffer.alloc(1);
-        await handle.read(last, 0, 1, size - 1);
-        // A crash left a torn line: end it, so this record is not glued onto it and lost with it.
-        if (last[0] !== NEWLINE) data = '\n' + line;
+      try {
+        await this.index.refreshFile(file);
+      } catch (error) {
+        this.options.log?.warn(`ledger: could not read ${file} to check for record ${record.id} (${ioErrorText(error)}); going by this window's records`);
       }
-      const bytes = Buffer.from(data, 'utf8');
-      const { bytesWritten } = await handle.write(bytes, 0, bytes.length);
-      if (bytesWritten !== bytes.length) {
-        throw new Error(`ledger write was cut short (${bytesWritten} of ${bytes.length} bytes)`);
-      }
+      if (this.index.knows(record)) return false;
+      // Awaited under the lock: the next holder's read must find this line.
+      await this.append(record);
+      return true;
     } finally {
-      await handle.close();
+      await lock?.release();
     }
-  }
-
-  /** Names of the month files whose month intersects [from, to), oldest first. */
-  private async monthFilesOverlapping(from: number, to: number): Promise<string[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.dir);
-    } catch (error) {
-      if (isNotFound(error)) return [];
-      throw error;
-    }
-    const months: { name: string; start: number }[] = [];
-    for (const name of names) {
-      const match = FILE_PATTERN.exec(name);
-      if (!match) continue;
-      const year = Number(match[1]);
-      const month = Number(match[2]) - 1;
-      const start = Date.UTC(year, month, 1);
-      const end = Date.UTC(year, month + 1, 1);
-      if (end > from && start < to) months.push({ name, start });
-    }
-    return months.sort((a, b) => a.start - b.start).map((m) => m.name);
   }
 }
 
-/** Every valid record in one file, counting the lines that are not; never fails on content. */
-async function readLedgerFile(file: string): Promise<{ records: LedgerRecord[]; skipped: number }> {
-  let text: string;
+function isProcessAlive(pid: number): boolean {
   try {
-    text = await readFile(file, 'utf8');
+    process.kill(pid, 0);
+    return true;
   } catch (error) {
-    if (isNotFound(error)) return { records: [], skipped: 0 };
-    throw error;
+    // EPERM: it runs, as another user.
+    return (error as { code?: unknown }).code === 'EPERM';
   }
-  const records: LedgerRecord[] = [];
-  let skipped = 0;
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    // Blank lines are not damage: two windows can both end the same torn line.
-    if (line === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      skipped++;
-      continue;
-    }
-    if (isLedgerRecord(value)) records.push(value);
-    else skipped++;
-  }
-  return { records, skipped };
-}
-
-function isNotFound(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOENT';
 }

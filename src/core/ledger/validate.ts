@@ -3,10 +3,12 @@ import type { Usage } from '../usage/usage';
 import type { CallOutcome, LedgerRecord } from './record';
 
 const PROVIDER_IDS: readonly unknown[] = ['openai', 'anthropic'];
-const OUTCOMES: readonly CallOutcome[] = ['ok', 'error', 'cancelled', 'fallback'];
+/** Every outcome a record may have. */
+export const OUTCOMES: readonly CallOutcome[] = ['ok', 'error', 'cancelled', 'fallback'];
 const USAGE_FIELDS: readonly (keyof Usage)[] = ['input', 'cacheRead', 'cacheWrite5m', 'cacheWrite1h', 'output', 'reasoning'];
 
-function isCount(value: unknown): value is number {
+/** A token count or a cost: a finite number, never negative. */
+export function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 

@@ -6,7 +6,7 @@ import type { TaskKind } from '../models/tasks';
 import { promptTokens, totalTokens } from '../usage/usage';
 import { budgetView } from './budgetView';
 import { CacheSavings } from './cacheSavings';
-import { LocalDays } from './localDays';
+import { DayAggregates, TaskValues, type DayAggregate, type Group } from './dayAggregates';
 import { p95NearestRank } from './percentile';
 import { recordsInPeriod } from './periodRecords';
 import type { ModelStats, ReportModel, TaskStats } from './reportModel';
@@ -21,79 +21,65 @@ export interface ReportOptions {
   readonly models: ModelTable;
   readonly budget: { readonly caps: BudgetCaps; readonly mode: BudgetMode; readonly spent: SpentSoFar };
   readonly notes?: readonly string[];
-}
-
-interface Group {
-  calls: number;
-  costMicroUsd: number;
-  readonly usage: UsageSum;
-}
-
-interface TaskGroup extends Group {
-  /** Prompt tokens per call (input, cached and cache-written alike: the size of what was sent). */
-  readonly inputs: number[];
-  readonly outputs: number[];
-}
-
-interface DayGroup {
-  costMicroUsd: number;
-  readonly byModel: Record<ModelId, number>;
+  /** Damaged lines skipped in the ledger files read for this report. */
+  readonly skippedLines?: number;
 }
 
 /** Most expensive first (what a reader looks for), ties by name so the order is stable. */
 const byCostThenName = <T extends { costMicroUsd: number }>(name: (row: T) => string) => (a: T, b: T): number =>
   b.costMicroUsd - a.costMicroUsd || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0);
 
-/**
- * Everything the usage report draws, from the ledger, in one pass over the period's records plus the
- * what-if's pass: a year of ledger (~100,000 records) is aggregated here so the webview receives only
- * these few hundred numbers.
- */
+/** Everything the usage report draws, from ledger records: they are summed by day, then the days are summed. */
 export function buildReport(records: readonly LedgerRecord[], options: ReportOptions): ReportModel {
-  const { period, now, sessionId, models } = options;
-  const inPeriod = recordsInPeriod(records, period, now, sessionId);
+  const days = new DayAggregates();
+  for (const r of recordsInPeriod(records, options.period, options.now, options.sessionId)) days.addRecord(r);
+  return reportFromDays(days.from(), options);
+}
 
-  const total: Group = { calls: 0, costMicroUsd: 0, usage: new UsageSum() };
-  const tasks = new Map<TaskKind, TaskGroup>();
+/**
+ * Everything the usage report draws, from the days of the period: the webview receives only these few
+ * hundred numbers. Sums are added day by day; a task's p95 is taken over its days' values together (kept
+ * in `values` from one report to the next by a caller that reports again and again); the priced figures are each day's at the current prices (kept per day until the prices change), so a year
+ * of ledger costs a pass over its days, not its calls.
+ */
+export function reportFromDays(days: readonly DayAggregate[], options: ReportOptions, values = new TaskValues()): ReportModel {
+  const { period, now, models } = options;
+  const priceKey = JSON.stringify(models);
+  const total = { calls: 0, costMicroUsd: 0, usage: new UsageSum() };
+  const tasks = new Map<TaskKind, Group>();
   const modelGroups = new Map<ModelId, Group>();
-  const days = new Map<string, DayGroup>();
-  const localDays = new LocalDays();
   const savings = new CacheSavings();
-  let lastDay = '';
-  let dayGroup: DayGroup | undefined;
+  const routing = whatIf([], models);
+  const allOn: Record<string, number> = { ...routing.allOn };
+  let asRouted = 0;
   let batchCalls = 0;
   let estimatedCalls = 0;
   let failedCalls = 0;
+  const costByDay: ReportModel['costByDay'][number][] = [];
 
-  for (const r of inPeriod) {
-    const cost = r.costMicroUsd;
-    addTo(total, r);
-
-    let task = tasks.get(r.task);
-    if (!task) tasks.set(r.task, (task = { calls: 0, costMicroUsd: 0, usage: new UsageSum(), inputs: [], outputs: [] }));
-    addTo(task, r);
-    task.inputs.push(promptTokens(r.usage));
-    task.outputs.push(r.usage.output);
-
-    let model = modelGroups.get(r.model);
-    if (!model) modelGroups.set(r.model, (model = { calls: 0, costMicroUsd: 0, usage: new UsageSum() }));
-    addTo(model, r);
-
-    const day = localDays.dayOf(r.time);
-    if (day !== lastDay || !dayGroup) {
-      dayGroup = days.get(day);
-      if (!dayGroup) days.set(day, (dayGroup = { costMicroUsd: 0, byModel: {} }));
-      lastDay = day;
+  for (const day of days) {
+    if (day.total.calls === 0) continue;
+    merge(total, day.total);
+    for (const [name, g] of day.byTask) {
+      let task = tasks.get(name);
+      if (!task) tasks.set(name, (task = { calls: 0, costMicroUsd: 0, usage: new UsageSum() }));
+      merge(task, g);
     }
-    dayGroup.costMicroUsd += cost;
-    dayGroup.byModel[r.model] = (dayGroup.byModel[r.model] ?? 0) + cost;
-
-    const spec = models[r.model];
-    if (spec) savings.add(r.usage, spec.prices, r.batch);
-    if (r.batch) batchCalls++;
-    if (r.estimated) estimatedCalls++;
-    // A fallback record is a call that failed before its task went to the other model.
-    if (r.outcome === 'error' || r.outcome === 'fallback') failedCalls++;
+    const byModel: Record<ModelId, number> = {};
+    for (const [id, g] of day.byModel) {
+      let model = modelGroups.get(id);
+      if (!model) modelGroups.set(id, (model = { calls: 0, costMicroUsd: 0, usage: new UsageSum() }));
+      merge(model, g);
+      byModel[id] = (byModel[id] ?? 0) + g.costMicroUsd;
+    }
+    costByDay.push({ day: day.day, costMicroUsd: day.total.costMicroUsd, byModel });
+    const priced = day.pricedWith(models, priceKey);
+    asRouted += priced.whatIf.asRouted;
+    for (const [id, cost] of Object.entries(priced.whatIf.allOn)) allOn[id] = (allOn[id] ?? 0) + cost;
+    savings.addSavings(priced.savings);
+    batchCalls += day.batchCalls;
+    estimatedCalls += day.estimatedCalls;
+    failedCalls += day.failedCalls;
   }
 
   const totalUsage = total.usage.toUsage();
@@ -101,17 +87,18 @@ export function buildReport(records: readonly LedgerRecord[], options: ReportOpt
     period,
     generatedAt: now.toISOString(),
     totals: { calls: total.calls, tokens: totalTokens(totalUsage), costMicroUsd: total.costMicroUsd, usage: totalUsage },
-    costByDay: [...days.keys()].sort().map((day) => ({ day, ...(days.get(day) as DayGroup) })),
-    byTask: [...tasks].map(([name, g]) => taskStats(name, g)).sort(byCostThenName((t) => t.task)),
+    costByDay,
+    byTask: [...tasks].map(([name, g]) => taskStats(name, g, values.of(name, days))).sort(byCostThenName((t) => t.task)),
     byModel: [...modelGroups].map(([id, g]) => modelStats(id, g, models)).sort(byCostThenName((m) => m.model)),
     cacheSavingsMicroUsd: savings.microUsd(),
     notes: options.notes ?? [],
-    whatIf: whatIf(inPeriod, models),
+    whatIf: { asRouted, allOn: allOn as Record<ModelId, number> },
     models: modelNames(models, modelGroups.keys()),
     budget: budgetView(options.budget.caps, options.budget.mode, options.budget.spent),
     batchCalls,
     estimatedCalls,
     failedCalls,
+    skippedLines: options.skippedLines ?? 0,
   };
 }
 
@@ -122,13 +109,13 @@ function modelNames(table: ModelTable, recorded: Iterable<ModelId>): ReportModel
   return names;
 }
 
-function addTo(g: Group, r: LedgerRecord): void {
-  g.calls++;
-  g.costMicroUsd += r.costMicroUsd;
-  g.usage.add(r.usage);
+function merge(into: Group, g: Group): void {
+  into.calls += g.calls;
+  into.costMicroUsd += g.costMicroUsd;
+  into.usage.add(g.usage);
 }
 
-function taskStats(task: TaskKind, g: TaskGroup): TaskStats {
+function taskStats(task: TaskKind, g: Group, values: { readonly inputs: number[]; readonly outputs: number[] }): TaskStats {
   const usage = g.usage.toUsage();
   return {
     task,
@@ -136,9 +123,9 @@ function taskStats(task: TaskKind, g: TaskGroup): TaskStats {
     costMicroUsd: g.costMicroUsd,
     tokens: totalTokens(usage),
     meanInputTokens: promptTokens(usage) / g.calls,
-    p95InputTokens: p95NearestRank(g.inputs),
+    p95InputTokens: p95NearestRank(values.inputs),
     meanOutputTokens: usage.output / g.calls,
-    p95OutputTokens: p95NearestRank(g.outputs),
+    p95OutputTokens: p95NearestRank(values.outputs),
     // Money stays in whole micro-dollars, like every other figure in the report.
     costPerCallMicroUsd: Math.round(g.costMicroUsd / g.calls),
     cacheHitRate: cacheHitRate(usage),

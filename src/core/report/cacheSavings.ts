@@ -28,6 +28,12 @@ export class CacheSavings {
     this.remainder += scaled - whole * SCALE;
   }
 
+  /** Adds another sum's calls (one day's to a period's): exact, as whole parts and remainders add apart. */
+  addSavings(other: CacheSavings): void {
+    this.micro += other.micro;
+    this.remainder += other.remainder;
+  }
+
   /** Rounded half up, as costMicroUsd rounds. */
   microUsd(): number {
     const whole = Math.floor(this.remainder / SCALE);

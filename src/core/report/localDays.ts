@@ -13,6 +13,9 @@ export class LocalDays {
   private start = '';
   private end = '';
   private day = '';
+  private startMs = 0;
+  private endMs = 0;
+  private dayMs = '';
 
   dayOf(time: string): string {
     if (time >= this.start && time < this.end && time.length === 24 && time.endsWith('Z')) return this.day;
@@ -25,5 +28,15 @@ export class LocalDays {
     this.start = canonical ? start.toISOString() : '';
     this.end = canonical ? end.toISOString() : '';
     return this.day;
+  }
+
+  /** The same for a time in epoch ms (the ledger index's rows), with the day's bounds as numbers. */
+  dayOfMs(ms: number): string {
+    if (ms >= this.startMs && ms < this.endMs) return this.dayMs;
+    const d = new Date(ms);
+    this.startMs = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+    this.endMs = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+    this.dayMs = localDay(d);
+    return this.dayMs;
   }
 }

@@ -34,6 +34,8 @@ export interface ReportModel {
   /** Calls whose usage is an estimate (cancelled before the provider reported usage). */
   readonly estimatedCalls: number;
   readonly failedCalls: number;
+  /** Damaged lines in the ledger files read for this report (torn by a crash, or edited): skipped, not counted. */
+  readonly skippedLines: number;
 }
 
 export interface TaskStats {

@@ -12,7 +12,7 @@ export class UsageSum {
   output = 0;
   reasoning = 0;
 
-  add(u: Usage): void {
+  add(u: Usage | UsageSum): void {
     this.input += u.input;
     this.cacheRead += u.cacheRead;
     this.cacheWrite5m += u.cacheWrite5m;

@@ -27,10 +27,18 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
     void vscode.window.showWarningMessage(`Tandem: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more in the Tandem log)` : ''}`);
   });
   const clients = new ClientPool(keys, settings);
-  const ledger = new LedgerStore(path.join(context.globalStorageUri.fsPath, 'ledger'));
+  const ledger = new LedgerStore(path.join(context.globalStorageUri.fsPath, 'ledger'), {
+    log,
+    alert: (message) => {
+      void vscode.window.showWarningMessage(`Tandem: ${message}`, 'Show Log').then((choice) => (choice ? log.channel.show() : undefined), () => undefined);
+    },
+  });
+  context.subscriptions.push({ dispose: () => ledger.dispose() });
   const periodSpend = new PeriodSpend(
     async (from) => (await ledger.read({ from })).records,
     () => session.totals.costMicroUsd,
+    undefined,
+    log,
   );
   const cooldowns = new Cooldowns();
   const service = new ModelService({

@@ -165,9 +165,11 @@ export function renderReport(report: ReportModel, mode: UpdateMode): void {
   byId('cards').hidden = empty;
   for (const id of ['day', 'task', 'model', 'whatif', 'tasks']) byId(`panel-${id}`).hidden = empty;
   byId('panel-budget').hidden = empty && report.budget.caps.length === 0;
-  byId('footnotes').hidden = empty;
+  // Damaged ledger lines and notes (an unreadable ledger) are worth a word even when the period shows no calls.
+  byId('footnotes').hidden = empty && report.skippedLines === 0 && report.notes.length === 0;
 
   renderBudget(report.budget);
+  renderFootnotes(report);
   if (empty) return;
 
   renderCards(report);
@@ -175,7 +177,6 @@ export function renderReport(report: ReportModel, mode: UpdateMode): void {
   fill(byId('task-table'), taskTable(report));
   renderModelLegend(report);
   renderDayLegend(report);
-  renderFootnotes(report);
   renderCharts(report, mode);
 }
 
@@ -292,7 +293,10 @@ function renderFootnotes(report: ReportModel): void {
   }
   if (report.failedCalls > 0) notes.push(`${plural(report.failedCalls, 'call')} failed or fell back to the other model; ${report.failedCalls === 1 ? 'its' : 'their'} recorded cost is included.`);
   if (report.batchCalls > 0) notes.push(`${plural(report.batchCalls, 'call')} ran through a batch API at the batch price.`);
-  notes.push('What-if costs price the same tokens on each model; cache savings compare cache reads with paying the full input price, less any cache-write surcharge.');
+  if (report.skippedLines > 0) {
+    notes.push(`${plural(report.skippedLines, 'damaged line')} in the ledger files ${report.skippedLines === 1 ? 'was' : 'were'} skipped (torn by a crash or edited by hand): ${report.skippedLines === 1 ? 'it is' : 'they are'} not counted.`);
+  }
+  if (report.totals.calls > 0) notes.push('What-if costs price the same tokens on each model; cache savings compare cache reads with paying the full input price, less any cache-write surcharge.');
   fill(byId('footnotes'), ...notes.map((n) => h('p', {}, n)));
 }
 

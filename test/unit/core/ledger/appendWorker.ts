@@ -1,22 +1,31 @@
 /**
- * Child process for the two-window concurrency test: appends 1000 records to the ledger in argv[2], ids
- * prefixed with argv[3]. It says "ready" and waits for a line on stdin so both processes start together.
+ * Child process for the two-window tests, on the ledger in argv[2]. Mode "append" (the default) appends
+ * 1000 records with ids prefixed with argv[3]; mode "once" offers the same 300 batch results (ids shared by
+ * every worker) through appendOnce, as two windows polling the same job do, and prints how many it filed.
+ * It says "ready" and waits for a line on stdin so the processes start together.
  */
 import { createInterface } from 'node:readline';
 import { LedgerStore } from '../../../../src/core/ledger/store';
 import { makeRecord } from './fixtures';
 
-const [dir, tag] = process.argv.slice(2);
+const [dir, tag, mode = 'append'] = process.argv.slice(2);
 const COUNT = 1000;
+const SHARED = 300;
 
 async function main(): Promise<void> {
-  const store = new LedgerStore(dir);
+  const store = new LedgerStore(dir, { digests: false });
   const lines = createInterface({ input: process.stdin });
   const go = new Promise<void>((resolve) => lines.once('line', () => resolve()));
   process.stdout.write('ready\n');
   await go;
   lines.close();
-  const appends: Promise<void>[] = [];
+  if (mode === 'once') {
+    const time = '2026-03-10T10:00:00.000Z';
+    const filed = await Promise.all(Array.from({ length: SHARED }, (_, i) => store.appendOnce(makeRecord({ id: `job-1:item-${i}`, time, session: tag, costMicroUsd: i }))));
+    process.stdout.write(`filed ${filed.filter(Boolean).length}\n`);
+    return;
+  }
+  const appends: Promise<boolean>[] = [];
   for (let i = 0; i < COUNT; i++) {
     appends.push(store.append(makeRecord({ id: `${tag}-${i}`, time: new Date().toISOString(), session: tag, costMicroUsd: i })));
   }

@@ -3,6 +3,8 @@ import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LedgerStore, ledgerFileName } from '../../../../src/core/ledger/store';
+import { ManualClock } from '../../../fixtures/manualClock';
+import { faultyFiles, osError } from './faultyFiles';
 import { makeRecord } from './fixtures';
 
 describe('LedgerStore', () => {
@@ -124,5 +126,58 @@ describe('LedgerStore', () => {
     const ok = makeRecord({ id: 'ok', time: '2026-03-10T10:00:00.000Z' });
     await store.append(ok);
     assert.deepEqual((await store.read()).records, [ok]);
+  });
+
+  it('files a record once by id: appendOnce says whether it filed it now', async () => {
+    const store = new LedgerStore(dir);
+    const result = makeRecord({ id: 'job-1:item-1', time: '2026-03-10T10:00:00.000Z', batch: true });
+    assert.equal(await store.appendOnce(result), true);
+    assert.equal(await store.appendOnce(result), false);
+    // Another window (a new store on the same folder) finds it in the file.
+    assert.equal(await new LedgerStore(dir).appendOnce(result), false);
+    assert.ok(await new LedgerStore(dir).has(result));
+    assert.equal((await store.read()).records.length, 1);
+  });
+
+  it('lets readers see records that could not be written yet, and files them once when it can', async () => {
+    const files = faultyFiles(dir);
+    const alerts: string[] = [];
+    const store = new LedgerStore(dir, { files, timers: new ManualClock(), alert: (m) => alerts.push(m) });
+    const pending = makeRecord({ id: 'pending', time: '2026-03-10T10:00:00.000Z', costMicroUsd: 42 });
+    const batch = makeRecord({ id: 'job-1:item-1', time: '2026-03-10T10:01:00.000Z' });
+    files.fail.appendLines = osError('ENOSPC', 'no space left on device, write');
+    assert.equal(await store.append(pending), false);
+    assert.equal(await store.appendOnce(batch), true);
+    assert.equal(alerts.length, 1);
+    assert.equal(store.writeState.kind, 'failing');
+    // Reads, has() and appendOnce() all count what is waiting in memory.
+    assert.deepEqual((await store.read()).records.map((r) => r.id), ['pending', 'job-1:item-1']);
+    assert.ok(await store.has(pending));
+    assert.equal(await store.appendOnce(batch), false, 'a result waiting in memory is not filed twice');
+    delete files.fail.appendLines;
+    assert.equal(await store.append(makeRecord({ id: 'next', time: '2026-03-10T10:02:00.000Z' })), true);
+    const lines = (await readFile(join(dir, 'ledger-2026-03.jsonl'), 'utf8')).split('\n').filter(Boolean);
+    assert.deepEqual(lines.map((l) => (JSON.parse(l) as { id: string }).id), ['pending', 'job-1:item-1', 'next']);
+    assert.equal(store.writeState.kind, 'writing');
+  });
+
+  it('when the month file cannot be read, appendOnce goes by what this window knows', async () => {
+    const files = faultyFiles(dir);
+    const logLines: string[] = [];
+    const store = new LedgerStore(dir, { files, log: { info: () => {}, warn: (m) => logLines.push(m), error: () => {} } });
+    const result = makeRecord({ id: 'job-1:item-1', time: '2026-03-10T10:00:00.000Z' });
+    files.fail.stat = osError('EACCES', 'permission denied, stat');
+    assert.equal(await store.appendOnce(result), true);
+    assert.equal(await store.appendOnce(result), false, 'its own record, even unread');
+    assert.match(logLines[0], /could not read ledger-2026-03\.jsonl to check for record job-1:item-1 \(EACCES/);
+  });
+
+  it('counts the damaged lines of the months a range touches', async () => {
+    const store = new LedgerStore(dir);
+    await store.append(makeRecord({ id: 'a', time: '2026-03-10T10:00:00.000Z' }));
+    await appendFile(join(dir, 'ledger-2026-03.jsonl'), 'garbage\n{"v":1}\n');
+    await store.refresh();
+    assert.equal(store.skippedLines(), 2);
+    assert.equal(store.skippedLines({ to: new Date('2026-03-01T00:00:00Z') }), 0);
   });
 });

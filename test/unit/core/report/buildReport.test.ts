@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import type { Period } from '../../../../src/core/ledger/query';
+import { filterRecords, localDay, periodRange, totals, whatIf } from '../../../../src/core/ledger/query';
 import { DEFAULT_MODELS } from '../../../../src/core/models/modelTable';
+import { CacheSavings } from '../../../../src/core/report/cacheSavings';
+import { promptTokens } from '../../../../src/core/usage/usage';
+import { syntheticLedger } from '../../../fixtures/syntheticLedger';
 import { buildReport, type ReportOptions } from '../../../../src/core/report/buildReport';
 import { ZERO_USAGE } from '../../../../src/core/usage/usage';
 import { makeRecord } from '../ledger/fixtures';
@@ -152,5 +156,27 @@ describe('buildReport', () => {
       report('all', noBudget, records).costByDay.map((d) => [d.day, d.costMicroUsd]),
       [['2026-03-10', 10], ['2026-03-11', 20]],
     );
+  });
+
+  it('summed by day, agrees with plain per-call arithmetic over 5,000 calls: totals, p95s, what-if, cache savings', () => {
+    const now = new Date(2026, 5, 30, 18, 0);
+    const records = syntheticLedger({ count: 5000, end: now, days: 90 });
+    for (const period of ['30d', 'all'] as const) {
+      const r = buildReport(records, { period, now, sessionId: 's0', models: DEFAULT_MODELS, budget: noBudget });
+      const inPeriod = period === 'all' ? records : filterRecords(records, periodRange(period, now));
+      assert.deepEqual(r.totals, totals(inPeriod));
+      assert.deepEqual(r.whatIf, whatIf(inPeriod, DEFAULT_MODELS));
+      const savings = new CacheSavings();
+      for (const c of inPeriod) savings.add(c.usage, DEFAULT_MODELS[c.model].prices, c.batch);
+      assert.equal(r.cacheSavingsMicroUsd, savings.microUsd());
+      const nearestRank = (values: number[]) => values.sort((a, b) => a - b)[Math.ceil((95 * values.length) / 100) - 1];
+      for (const task of r.byTask) {
+        const own = inPeriod.filter((c) => c.task === task.task);
+        assert.equal(task.p95InputTokens, nearestRank(own.map((c) => promptTokens(c.usage))), `${period} ${task.task} p95 in`);
+        assert.equal(task.p95OutputTokens, nearestRank(own.map((c) => c.usage.output)), `${period} ${task.task} p95 out`);
+      }
+      assert.equal(r.costByDay.reduce((n, d) => n + d.costMicroUsd, 0), totals(inPeriod).costMicroUsd);
+      assert.equal(r.costByDay.length, new Set(inPeriod.map((c) => localDay(c.time))).size);
+    }
   });
 });
