@@ -19,11 +19,13 @@ export interface CallRow {
   readonly batch: boolean;
   readonly estimated: boolean;
   readonly outcome: CallOutcome;
+  readonly gatewayCostMicroUsd?: number;
 }
 
 export function callRow(record: LedgerRecord): CallRow {
-  const { id, task, model, usage, costMicroUsd, batch, estimated, outcome } = record;
-  return { id, timeMs: Date.parse(record.time), task, model, usage, costMicroUsd, batch, estimated, outcome };
+  const { id, task, model, usage, costMicroUsd, batch, estimated, outcome, gatewayCostMicroUsd } = record;
+  const row: CallRow = { id, timeMs: Date.parse(record.time), task, model, usage, costMicroUsd, batch, estimated, outcome };
+  return gatewayCostMicroUsd === undefined ? row : { ...row, gatewayCostMicroUsd };
 }
 
 /** Something kept up to date from the index's rows (the report's per-day aggregates). */

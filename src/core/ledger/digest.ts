@@ -7,11 +7,13 @@ import { isCount, OUTCOMES } from './validate';
  * Bump when what the index keeps of a record, or which lines validate.ts accepts, changes: a digest written
  * by another version is then ignored and its month file read again.
  */
-export const DIGEST_VERSION = 1;
+export const DIGEST_VERSION = 2;
 
 const MAGIC = 0x47444c54; // "TLDG" read as a little-endian word
 /** Numbers per row: time, task, model, flags, cost, then the six usage counts. */
-const WIDTH = 11;
+const WIDTH = 12;
+/** A row's gateway cost when no gateway reported one. */
+const NO_GATEWAY_COST = -1;
 
 /**
  * A month file's index, saved beside it so a new window need not parse a year of JSON to open the report:
@@ -65,7 +67,7 @@ export function encodeDigest(digest: Digest): Uint8Array | undefined {
     ids[i] = r.id;
     const u = r.usage;
     numbers.set([r.timeMs, index(tasks, r.task), index(models, r.model), (r.batch ? 1 : 0) | (r.estimated ? 2 : 0) | (OUTCOMES.indexOf(r.outcome) << 2),
-      r.costMicroUsd, u.input, u.cacheRead, u.cacheWrite5m, u.cacheWrite1h, u.output, u.reasoning], at);
+      r.costMicroUsd, u.input, u.cacheRead, u.cacheWrite5m, u.cacheWrite1h, u.output, u.reasoning, r.gatewayCostMicroUsd ?? NO_GATEWAY_COST], at);
   }
   const header: Header = { identity: digest.identity, offset: digest.offset, head: [...digest.head], tail: [...digest.tail], skipped: digest.skipped, tasks, models, count };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
@@ -122,8 +124,11 @@ function decode(bytes: Uint8Array): Digest | undefined {
     const cacheWrite1h = n[at + 8];
     const output = n[at + 9];
     const reasoning = n[at + 10];
+    const gateway = n[at + 11];
     if (!(isCount(costMicroUsd) && isCount(input) && isCount(cacheRead) && isCount(cacheWrite5m) && isCount(cacheWrite1h) && isCount(output) && isCount(reasoning))) return undefined;
-    rows[i] = { id: ids[i], timeMs, task, model, costMicroUsd, usage: { input, cacheRead, cacheWrite5m, cacheWrite1h, output, reasoning }, batch: (flags & 1) === 1, estimated: (flags & 2) === 2, outcome };
+    if (gateway !== NO_GATEWAY_COST && !isCount(gateway)) return undefined;
+    const row: CallRow = { id: ids[i], timeMs, task, model, costMicroUsd, usage: { input, cacheRead, cacheWrite5m, cacheWrite1h, output, reasoning }, batch: (flags & 1) === 1, estimated: (flags & 2) === 2, outcome };
+    rows[i] = gateway === NO_GATEWAY_COST ? row : { ...row, gatewayCostMicroUsd: gateway };
   }
   return { identity: header.identity, offset: header.offset, head: Uint8Array.from(header.head), tail: Uint8Array.from(header.tail), skipped: header.skipped, rows };
 }

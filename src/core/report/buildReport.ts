@@ -55,6 +55,7 @@ export function reportFromDays(days: readonly DayAggregate[], options: ReportOpt
   let batchCalls = 0;
   let estimatedCalls = 0;
   let failedCalls = 0;
+  const gateway = { calls: 0, tandemMicroUsd: 0, gatewayMicroUsd: 0 };
   const costByDay: ReportModel['costByDay'][number][] = [];
 
   for (const day of days) {
@@ -80,6 +81,9 @@ export function reportFromDays(days: readonly DayAggregate[], options: ReportOpt
     batchCalls += day.batchCalls;
     estimatedCalls += day.estimatedCalls;
     failedCalls += day.failedCalls;
+    gateway.calls += day.gateway.calls;
+    gateway.tandemMicroUsd += day.gateway.tandemMicroUsd;
+    gateway.gatewayMicroUsd += day.gateway.gatewayMicroUsd;
   }
 
   const totalUsage = total.usage.toUsage();
@@ -98,6 +102,7 @@ export function reportFromDays(days: readonly DayAggregate[], options: ReportOpt
     batchCalls,
     estimatedCalls,
     failedCalls,
+    gateway,
     skippedLines: options.skippedLines ?? 0,
   };
 }

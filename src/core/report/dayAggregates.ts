@@ -9,7 +9,14 @@ import { LocalDays } from './localDays';
 import { UsageSum } from './usageSum';
 
 /** What the report counts of a call (a LedgerRecord and an index row both are one). */
-export type AggregatedCall = Pick<LedgerRecord, 'task' | 'model' | 'usage' | 'costMicroUsd' | 'batch' | 'estimated' | 'outcome'>;
+export type AggregatedCall = Pick<LedgerRecord, 'task' | 'model' | 'usage' | 'costMicroUsd' | 'batch' | 'estimated' | 'outcome' | 'gatewayCostMicroUsd'>;
+
+/** The calls a gateway priced itself: its figure beside Tandem's for the same calls. */
+export interface GatewayTally {
+  calls: number;
+  tandemMicroUsd: number;
+  gatewayMicroUsd: number;
+}
 
 export interface Group {
   calls: number;
@@ -47,6 +54,7 @@ export class DayAggregate {
   batchCalls = 0;
   estimatedCalls = 0;
   failedCalls = 0;
+  readonly gateway: GatewayTally = { calls: 0, tandemMicroUsd: 0, gatewayMicroUsd: 0 };
   private priced?: { readonly key: string; readonly table: ModelTable; readonly whatIf: { asRouted: number; allOn: Record<string, number> }; readonly savings: CacheSavings };
 
   constructor(readonly day: string) {}
@@ -66,6 +74,11 @@ export class DayAggregate {
     if (call.estimated) this.estimatedCalls++;
     // A fallback record is a call that failed before its task went to the other model.
     if (call.outcome === 'error' || call.outcome === 'fallback') this.failedCalls++;
+    if (call.gatewayCostMicroUsd !== undefined) {
+      this.gateway.calls++;
+      this.gateway.tandemMicroUsd += call.costMicroUsd;
+      this.gateway.gatewayMicroUsd += call.gatewayCostMicroUsd;
+    }
     if (this.priced) price(this.priced, [call]);
   }
 

@@ -36,6 +36,8 @@ export interface ReportModel {
   readonly failedCalls: number;
   /** Damaged lines in the ledger files read for this report (torn by a crash, or edited): skipped, not counted. */
   readonly skippedLines: number;
+  /** The period's calls a gateway priced itself (x-litellm-response-cost): its total beside Tandem's. */
+  readonly gateway: { readonly calls: number; readonly tandemMicroUsd: number; readonly gatewayMicroUsd: number };
 }
 
 export interface TaskStats {

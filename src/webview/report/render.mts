@@ -18,6 +18,7 @@ import {
   taskLabel,
 } from './labels.mjs';
 import { renderBudget } from './budget.mjs';
+import { gatewayLine } from './gatewayNote.mjs';
 import { taskTable } from './tables.mjs';
 import { modelClass, readTheme } from './theme.mjs';
 import { renderWhatIf } from './whatIf.mjs';
@@ -293,6 +294,7 @@ function renderFootnotes(report: ReportModel): void {
   }
   if (report.failedCalls > 0) notes.push(`${plural(report.failedCalls, 'call')} failed or fell back to the other model; ${report.failedCalls === 1 ? 'its' : 'their'} recorded cost is included.`);
   if (report.batchCalls > 0) notes.push(`${plural(report.batchCalls, 'call')} ran through a batch API at the batch price.`);
+  if (report.gateway.calls > 0) notes.push(gatewayLine(report.gateway));
   if (report.skippedLines > 0) {
     notes.push(`${plural(report.skippedLines, 'damaged line')} in the ledger files ${report.skippedLines === 1 ? 'was' : 'were'} skipped (torn by a crash or edited by hand): ${report.skippedLines === 1 ? 'it is' : 'they are'} not counted.`);
   }

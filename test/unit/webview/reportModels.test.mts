@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { ReportModel } from '../../../src/core/report/reportModel.js';
+import { gatewayLine } from '../../../src/webview/report/gatewayNote.mjs';
 import { modelName } from '../../../src/webview/report/labels.mjs';
 import { modelClass } from '../../../src/webview/report/theme.mjs';
 
@@ -33,5 +34,14 @@ describe('report webview: models it was never built for', () => {
       assert.match(css[0], new RegExp(`^\\.${cls} \\{\\n  background: var\\(--vscode-charts-\\w+\\);`, 'm'), cls);
       assert.match(css[1], new RegExp(`^\\.bar-fill\\.${cls} \\{`, 'm'), cls);
     }
+  });
+});
+
+describe('report webview: a gateway\'s own cost', () => {
+  it('says the gateway agrees, or by how much and which way it differs', () => {
+    assert.match(gatewayLine({ calls: 3, tandemMicroUsd: 4_200, gatewayMicroUsd: 4_200 }), /priced 3 calls at \$0\.0042, the same as Tandem/);
+    const more = gatewayLine({ calls: 2, tandemMicroUsd: 3_000, gatewayMicroUsd: 3_500 });
+    assert.match(more, /priced 2 calls at \$0\.0035; Tandem priced them at \$0\.0030 \(the gateway \+\$0\.0005\)/);
+    assert.match(gatewayLine({ calls: 1, tandemMicroUsd: 3_000, gatewayMicroUsd: 2_000 }), /Tandem priced it at \$0\.0030 \(the gateway −\$0\.0010\)/);
   });
 });

@@ -17,6 +17,8 @@ describe('month digests', () => {
     rows: [
       row('a'),
       row('job-1:item-ü', { task: 'generateCode', model: 'gpt-5.4-mini', batch: true, estimated: true, outcome: 'fallback', costMicroUsd: 2 ** 52 }),
+      row('gw', { gatewayCostMicroUsd: 1300 }),
+      row('gw0', { gatewayCostMicroUsd: 0 }),
       row('c', { outcome: 'cancelled', timeMs: Date.UTC(2026, 2, 31, 23, 59, 59, 999) }),
       row('d', { outcome: 'error', costMicroUsd: 0, usage: { input: 0, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: 0, reasoning: 0 } }),
     ],

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Period } from '../../../../src/core/ledger/query';
+import type { LedgerRecord } from '../../../../src/core/ledger/record';
 import { filterRecords, localDay, periodRange, totals, whatIf } from '../../../../src/core/ledger/query';
 import { DEFAULT_MODELS } from '../../../../src/core/models/modelTable';
 import { CacheSavings } from '../../../../src/core/report/cacheSavings';
@@ -117,6 +118,18 @@ describe('buildReport', () => {
     //   + review-batch (writes at GPT-5.4 Mini's write rate, its input price: 7,000 × 0.75 + 1,000 × 4.5) / 2 = 4,875 + explain 600 + 450 = 1,050 → 14,100.
     // On Haiku: code-1 1,000 + 1,000 = 2,000; code-2 3,000 + 2,000 = 5,000; 3,000; 6,625; 1,300 → 17,925.
     assert.deepEqual(report('7d').whatIf, { asRouted: 16_625, allOn: { 'gpt-5.4-mini': 14_100, 'claude-haiku-4-5': 17_925 } });
+  });
+
+  it('sets a gateway\'s own cost beside Tandem\'s, for the calls the gateway priced only', () => {
+    const at = (id: string, over: Partial<LedgerRecord>) =>
+      makeRecord({ id, time: '2026-03-12T10:00:00.000Z', session: 's2', ...over });
+    const records = [
+      at('g1', { costMicroUsd: 1_000, gatewayCostMicroUsd: 1_100 }),
+      at('g2', { costMicroUsd: 2_000, gatewayCostMicroUsd: 1_950 }),
+      at('plain', { costMicroUsd: 5_000 }),
+    ];
+    assert.deepEqual(report('all', noBudget, records).gateway, { calls: 2, tandemMicroUsd: 3_000, gatewayMicroUsd: 3_050 });
+    assert.deepEqual(report('all', noBudget, [records[2]]).gateway, { calls: 0, tandemMicroUsd: 0, gatewayMicroUsd: 0 });
   });
 
   it('shows one budget row per configured cap, each with its own state', () => {
