@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
+import { deepFreeze } from '../../../fixtures/deepFreeze';
 import { costMicroUsd } from '../../../../src/core/cost/cost';
 import { applyModelOverrides } from '../../../../src/core/models/catalog';
 import { DEFAULT_MODELS, type ModelTable } from '../../../../src/core/models/modelTable';
 import { ZERO_USAGE, type Usage } from '../../../../src/core/usage/usage';
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 // A frozen copy: any mutation of the defaults throws, and the original is compared after.
 const models: ModelTable = deepFreeze(structuredClone(DEFAULT_MODELS));

@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
+import { deepFreeze } from '../../../fixtures/deepFreeze';
 import { DEFAULT_MODELS, DEFAULT_ROUTES, type ModelTable, type RoutingTable } from '../../../../src/core/models/modelTable';
 import { applyModelOverrides } from '../../../../src/core/models/catalog';
 import { applyRoutingOverrides } from '../../../../src/core/models/overrides';
 import { route } from '../../../../src/core/routing/router';
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 // Frozen copies: any mutation of the defaults throws, and the originals are compared after.
 const models: ModelTable = deepFreeze(structuredClone(DEFAULT_MODELS));
