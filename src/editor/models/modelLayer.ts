@@ -33,7 +33,7 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
       void vscode.window.showWarningMessage(`Tandem: ${message}`, 'Show Log').then((choice) => (choice ? log.channel.show() : undefined), () => undefined);
     },
   });
-  context.subscriptions.push({ dispose: () => ledger.dispose() });
+  context.subscriptions.push({ dispose: () => ledger.dispose() }, settings);
   const periodSpend = new PeriodSpend(
     async (from) => (await ledger.read({ from })).records,
     () => session.totals.costMicroUsd,

@@ -13,15 +13,30 @@ export interface EndpointSettings {
 }
 
 /**
- * Tandem's settings, read fresh each time (VS Code caches configuration). Impossible values are reported
- * once per distinct problem and the defaults are kept for them.
+ * Tandem's settings. The model settings are read once and kept until a `tandem.*` setting changes: reading
+ * them takes several `inspect()` calls (user values only), too slow to repeat for every status bar render
+ * and every request. Impossible values are reported once per distinct problem and the defaults are kept.
  */
-export class TandemSettings {
+export class TandemSettings implements vscode.Disposable {
   private readonly reported = new Set<string>();
+  private snapshot: ModelServiceSettings | undefined;
+  // Registered when the model layer is built, before any feature's listener: those read fresh values.
+  private readonly subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('tandem')) this.snapshot = undefined;
+  });
 
   constructor(private readonly report: (problems: string[]) => void) {}
 
   models(): ModelServiceSettings {
+    this.snapshot ??= this.readModels();
+    return this.snapshot;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+
+  private readModels(): ModelServiceSettings {
     const config = vscode.workspace.getConfiguration('tandem');
     // Prices, the catalog and budgets come from the user's settings only, so a cloned repository cannot make
     // calls free or lift a cap. Their application scope already makes VS Code drop a workspace value (it is
