@@ -95,13 +95,16 @@ const sqlParsers = {
 };
 
 /**
- * The usage report's page: its script (Chart.js included, tree-shaken to the parts the report registers)
- * and its stylesheet, both served from dist/webview under the page's strict CSP.
+ * The webview pages, each a script and a stylesheet served from dist/webview under the page's strict CSP:
+ * the usage report (Chart.js included, tree-shaken to the parts the report registers) and an explanation
+ * (markdown-it included: the Markdown is rendered inside the sandboxed page, not in the extension host).
  */
 const reportWebview = {
   entryPoints: [
     { in: 'src/webview/report/main.mts', out: 'report' },
     { in: 'media/report/report.css', out: 'report' },
+    { in: 'src/webview/explanation/main.mts', out: 'explanation' },
+    { in: 'media/explanation/explanation.css', out: 'explanation' },
   ],
   outdir: 'dist/webview',
   bundle: true,

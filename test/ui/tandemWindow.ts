@@ -16,7 +16,7 @@ export interface TandemWindow {
   close(): Promise<void>;
 }
 
-export async function openTandemWindow(options: Pick<CodeServerOptions, 'workspaceTrust'> & { readonly env?: NodeJS.ProcessEnv } = {}): Promise<TandemWindow> {
+export async function openTandemWindow(options: Pick<CodeServerOptions, 'workspaceTrust' | 'userSettings'> & { readonly env?: NodeJS.ProcessEnv } = {}): Promise<TandemWindow> {
   const tools = ensureTools();
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-ui-'));
   fs.cpSync(path.join(REPO_ROOT, 'sample-workspace'), workspace, { recursive: true });
@@ -32,6 +32,7 @@ export async function openTandemWindow(options: Pick<CodeServerOptions, 'workspa
   try {
     session = await startEditorSession(tools, workspace, {
       workspaceTrust: options.workspaceTrust,
+      userSettings: options.userSettings,
       env: { OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '', OPENAI_BASE_URL: fake.openaiBaseURL, ANTHROPIC_BASE_URL: fake.anthropicBaseURL, ...options.env },
     });
     browser = await launchChromium(tools);

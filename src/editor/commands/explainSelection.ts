@@ -1,8 +1,7 @@
-import * as vscode from 'vscode';
 import type { ModelId } from '../../core/models/modelTable';
 import { explainPrompt } from '../../core/prompts/explain';
 import type { CommandEnv } from './commandEnv';
-import type { Explanations } from './explanations';
+import type { ExplanationPanel, Explanations } from './explanations';
 import { aroundSelection, fileFacts, fileName, linesLabel } from './fileFacts';
 import { editorWithSelection, workspaceTrusted } from './guards';
 import { showFailure, withCancellableProgress } from './taskProgress';
@@ -10,8 +9,8 @@ import { showFailure, withCancellableProgress } from './taskProgress';
 /** Context sent with an explanation: the selection and some code around it (tokens). */
 const EXPLAIN_CONTEXT_TOKENS = 2000;
 
-/** `Tandem: Explain Selection`: a concise explanation, rendered as Markdown beside the code, streaming. */
-export async function explainSelection(env: CommandEnv, explanations: Explanations, forceModel?: ModelId): Promise<vscode.Uri | undefined> {
+/** `Tandem: Explain Selection`: a concise explanation, rendered as Markdown in a panel beside the code, streaming. */
+export async function explainSelection(env: CommandEnv, explanations: Explanations, forceModel?: ModelId): Promise<ExplanationPanel | undefined> {
   if (!workspaceTrusted()) return undefined;
   const editor = editorWithSelection('explain');
   if (!editor) return undefined;
@@ -19,39 +18,27 @@ export async function explainSelection(env: CommandEnv, explanations: Explanatio
   const name = fileName(document.uri);
   const lines = linesLabel(selection);
   const heading = `# ${name}, ${lines}\n\n`;
-  const uri = explanations.create(`Explanation of ${name} (${lines})`, `${heading}_Thinking…_\n`);
-  await showBeside(uri);
+  const explanation = explanations.create(`Explanation of ${name} (${lines})`, `${heading}_Thinking…_\n`);
 
   const prompt = explainPrompt({ file: fileFacts(document), around: aroundSelection(editor, EXPLAIN_CONTEXT_TOKENS) });
   let text = '';
   const outcome = await withCancellableProgress(`Tandem: explaining ${name} (${lines})`, async (signal) => {
     const { result } = await env.service.run({ task: 'explain', ...prompt, signal, forceModel }, {
-      onText: (delta) => explanations.update(uri, heading + (text += delta)),
+      onText: (delta) => explanation.update(heading + (text += delta)),
       onRestart: () => (text = ''),
     });
     return result;
   });
   if (outcome.kind === 'done' && outcome.value.stop !== 'cancelled') {
     const cut = outcome.value.stop === 'max-tokens' ? '\n\n_(The explanation reached the output limit here.)_' : '';
-    explanations.update(uri, heading + outcome.value.text.trim() + cut + '\n', true);
-    return uri;
+    explanation.update(heading + outcome.value.text.trim() + cut + '\n', true);
+    return explanation;
   }
   if (outcome.kind === 'failed') {
-    explanations.update(uri, `${heading}_No explanation: the request failed._\n`, true);
+    explanation.update(`${heading}_No explanation: the request failed._\n`, true);
     await showFailure(outcome.error, env.log, (model) => void explainSelection(env, explanations, model));
     return undefined;
   }
-  explanations.update(uri, `${heading}${text.trim()}${text ? '\n\n' : ''}_Cancelled._\n`, true);
-  return uri;
-}
-
-/** The Markdown preview beside the code; the raw Markdown if the built-in preview is not available. */
-async function showBeside(uri: vscode.Uri): Promise<void> {
-  try {
-    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
-  } catch {
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
-  }
+  explanation.update(`${heading}${text.trim()}${text ? '\n\n' : ''}_Cancelled._\n`, true);
+  return explanation;
 }

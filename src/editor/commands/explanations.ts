@@ -1,55 +1,124 @@
 import * as vscode from 'vscode';
+import type { FromExplanationPage, ToExplanationPage } from '../../webview/explanation/protocol';
+import { newNonce, webviewPageHtml } from '../webviewHtml';
 
-export const EXPLANATION_SCHEME = 'tandem-explanation';
-/** Redraws of the preview while an explanation streams: often enough to feel live, few enough to stay cheap. */
+/** Redraws of the page while an explanation streams: often enough to feel live, few enough to stay cheap. */
 const REFRESH_MS = 100;
 
 /**
- * Explanations as read-only Markdown documents, shown through VS Code's own Markdown preview (rendered,
- * theme-aware, with its own safe HTML handling) and updated as the answer streams in.
+ * One explanation in Tandem's own webview panel beside the code, updated as the answer streams in. Not VS
+ * Code's Markdown preview: that loads `https:` images, so a prompt injection in the explained code could have
+ * the answer send the code to any server. This page renders the Markdown itself (safeMarkdown.mts: no image
+ * loads, no link is followed, no raw HTML runs) under a CSP that allows nothing remote.
  */
-export class Explanations implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly texts = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private counter = 0;
-  private readonly registration = vscode.workspace.registerTextDocumentContentProvider(EXPLANATION_SCHEME, this);
+export class ExplanationPanel implements vscode.Disposable {
+  static readonly viewType = 'tandem.explanation';
 
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '';
+  /** The whole explanation so far, as Markdown. */
+  private text: string;
+  private streaming = true;
+  /** What the page last received (for tests and diagnostics). */
+  delivered: ToExplanationPage | undefined;
+  private pageReady = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    markdown: string,
+  ) {
+    this.text = markdown;
+    const webview = panel.webview;
+    const asset = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', file)).toString();
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
+    this.subscriptions = [
+      panel.onDidDispose(() => this.dispose()),
+      webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      panel.onDidChangeViewState(() => {
+        // Hidden, the page is torn down (retainContextWhenHidden: false); shown, it reloads and says 'ready'.
+        if (!panel.visible) this.pageReady = false;
+      }),
+    ];
+    webview.html = webviewPageHtml({
+      cspSource: webview.cspSource,
+      nonce: newNonce(),
+      scriptUri: asset('explanation.js'),
+      styleUri: asset('explanation.css'),
+      title: panel.title,
+      body: '<main><article id="explanation" class="explanation" aria-live="polite" aria-busy="true"></article></main>',
+    });
   }
 
-  /** A new explanation document, titled after the code it explains. */
-  create(title: string, text: string): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: EXPLANATION_SCHEME, path: `/${++this.counter}/${title}.md` });
-    this.texts.set(uri.toString(), text);
-    return uri;
+  /** The explanation's Markdown as it stands. */
+  get markdown(): string {
+    return this.text;
   }
 
-  text(uri: vscode.Uri): string | undefined {
-    return this.texts.get(uri.toString());
-  }
-
-  /** Replaces the text; `now` skips the coalescing (the final text). */
-  update(uri: vscode.Uri, text: string, now = false): void {
-    const key = uri.toString();
-    this.texts.set(key, text);
-    clearTimeout(this.timers.get(key));
-    if (now) {
-      this.timers.delete(key);
-      this.changed.fire(uri);
-      return;
-    }
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.changed.fire(uri);
-    }, REFRESH_MS));
+  /** Replaces the text; `final` ends the streaming and sends at once, without the coalescing. */
+  update(markdown: string, final = false): void {
+    this.text = markdown;
+    if (final) this.streaming = false;
+    clearTimeout(this.timer);
+    if (final) this.send();
+    else this.timer = setTimeout(() => this.send(), REFRESH_MS);
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.registration.dispose();
-    this.changed.dispose();
+    if (this.disposed) return;
+    this.disposed = true;
+    clearTimeout(this.timer);
+    this.panel.dispose();
+    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+  }
+
+  private receive(message: unknown): void {
+    if ((message as Partial<FromExplanationPage> | null)?.type !== 'ready') return;
+    this.pageReady = true;
+    this.send();
+  }
+
+  /** Sends the text as it stands; a page not loaded yet asks for it ('ready') once it is. */
+  private send(): void {
+    if (this.disposed || !this.pageReady) return;
+    const message: ToExplanationPage = { type: 'explanation', markdown: this.text, streaming: this.streaming };
+    void this.panel.webview.postMessage(message).then(
+      (delivered) => {
+        if (delivered) this.delivered = message;
+      },
+      () => undefined,
+    );
+  }
+}
+
+/** The explanations of this window, one panel each, beside the code they explain. */
+export class Explanations implements vscode.Disposable {
+  private readonly open = new Set<ExplanationPanel>();
+
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  /** A new explanation panel beside the active editor, titled after the code it explains; the focus stays in the code. */
+  create(title: string, markdown: string): ExplanationPanel {
+    const panel = vscode.window.createWebviewPanel(ExplanationPanel.viewType, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      enableFindWidget: true,
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
+    });
+    const explanation = new ExplanationPanel(panel, this.extensionUri, markdown);
+    this.open.add(explanation);
+    panel.onDidDispose(() => this.open.delete(explanation));
+    return explanation;
+  }
+
+  /** The panels still open, oldest first. */
+  get panels(): readonly ExplanationPanel[] {
+    return [...this.open];
+  }
+
+  dispose(): void {
+    for (const explanation of this.open) explanation.dispose();
+    this.open.clear();
   }
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import type { Period } from '../../core/ledger/query';
@@ -9,6 +8,7 @@ import type { FromWebview, ToWebview } from '../../webview/report/protocol';
 import { isPeriod, periodPhrase } from '../../core/report/periods';
 import { exportFileName, reportHtml } from './html';
 import { errorText } from '../../core/format/errorText';
+import { newNonce } from '../webviewHtml';
 
 /** Where the report's figures and the export's records come from (the ledger, in the extension). */
 export interface ReportSource {
@@ -202,8 +202,7 @@ export class ReportPanel implements vscode.Disposable {
     const webview = this.panel.webview;
     return reportHtml({
       cspSource: webview.cspSource,
-      // A fresh nonce per render: a page never reuses one an earlier page (or a log) exposed.
-      nonce: randomBytes(18).toString('base64'),
+      nonce: newNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'report.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'report.css')).toString(),
     });

