@@ -71,6 +71,18 @@ describe('batch housekeeping at the provider (real SDKs, fake server)', () => {
     assert.deepEqual((await openaiSdk(fake).files.list()).data, []);
   });
 
+  it('OpenAI: a file the provider refuses to delete is reported after the others were deleted; the job stays landed', async () => {
+    const client = openaiBatch(fake);
+    const { id } = await client.submit(openaiItems);
+    fake.script({ match: { provider: 'openai', method: 'DELETE' }, fault: { kind: 'status', status: 403, body: { error: { message: 'Your key may not delete files.', type: 'invalid_request_error', param: null, code: null } } } });
+    const world = await landThroughRunner(client, jobFor(client, id, openaiItems));
+    assert.equal(world.told.length, 1);
+    assert.match(world.logs.join('\n'), /warn batch job job-7f3a: could not delete its files at the provider \(OpenAI refused this API key access \(403\)\. OpenAI said: "Your key may not delete files"/);
+    const left = (await openaiSdk(fake).files.list()).data;
+    assert.equal(left.length, 1, 'only the refused file is left');
+    assert.equal(left[0].purpose, 'batch', 'the upload, refused first');
+  });
+
   it('Anthropic: once a job has landed, the message batch and its results are deleted', async () => {
     const client = anthropicBatch(fake);
     const { id } = await client.submit(claudeItems);
