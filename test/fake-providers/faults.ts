@@ -74,7 +74,8 @@ export class ScriptQueue {
     const i = this.queue.findIndex(({ step: { match } }) => {
       if (match?.provider && match.provider !== provider) return false;
       if (match?.model && match.model !== model) return false;
-      if (match?.path) return match.path === path;
+      if (match?.method && match.method !== method) return false;
+      if (match?.path || match?.method) return !match.path || match.path === path;
       return method === 'POST' && MODEL_CALLS.has(path);
     });
     if (i < 0) return undefined;

@@ -45,9 +45,10 @@ export type Fault =
   | { kind: 'drop' };
 
 export interface ScriptStep {
-  /** All given fields must match. Without `path`, a step only applies to model calls
-   *  (POST /v1/responses, /v1/chat/completions, /v1/messages); give `path` to target any other endpoint. */
-  match?: { provider?: Provider; path?: string; model?: string };
+  /** All given fields must match. Without `path` or `method`, a step only applies to model calls
+   *  (POST /v1/responses, /v1/chat/completions, /v1/messages); give `path` or `method` (e.g. 'DELETE') to
+   *  target any other endpoint. */
+  match?: { provider?: Provider; path?: string; method?: string; model?: string };
   /** How many matching requests this step applies to (default 1). */
   times?: number;
   reply?: ScriptReply;

@@ -7,6 +7,7 @@ import { batchLedgerRecord } from './batchRecords';
 import type { BatchJob, JobItemOutcome, JobKind } from './job';
 import { isActive, isFinal, landed, observed, type ObservedStatus } from './jobState';
 import { jobOutcomes, joinResults, type Joined } from './joinResults';
+import { PollFailures, pollTroubleMessage } from './pollFailures';
 import { retryAdvice } from './sentFile';
 import { GLOBAL_TIMERS, type BatchJobClient, type BatchJobStore, type BatchLedger, type BatchResult, type Lander, type LandingItem, type Timers } from './runnerPorts';
 
@@ -21,16 +22,17 @@ export interface RunnerDeps {
   readonly log: Logger;
   /** Tells the user a job ended, with what landed and what did not. */
   readonly tell: (job: BatchJob) => void;
+  /** Tells the user, once per job, that its polls keep failing: `message` says what failed and what to do. */
+  readonly tellPollTrouble: (job: BatchJob, message: string) => void;
   readonly now?: () => Date;
   readonly timers?: Timers;
 }
 
-/** After a failed poll (offline, provider down, storage refused), the next try waits this long. */
-export const RETRY_AFTER_ERROR_MS = 30_000;
-
 /**
  * Polls every active job with backoff, one poll at a time per job; when a job ends, fetches its results,
- * records each in the ledger at the batch rate and lands them, then marks the job landed. Each result's
+ * records each in the ledger at the batch rate and lands them, marks the job landed, then deletes what the
+ * job left at the provider (best effort). A poll that fails is tried again later and later (pollFailures.ts),
+ * and the user is told once when a job's polls keep failing. Each result's
  * record carries an id made from (job id, custom id) and goes through the ledger's recordOnce, so a result
  * counts once however often it is offered: more polls, a landing that failed before the job was marked
  * landed, a reloaded window, another window watching the same job.
@@ -38,6 +40,7 @@ export const RETRY_AFTER_ERROR_MS = 30_000;
 export class BatchRunner {
   private readonly timers = new Map<string, unknown>();
   private readonly polls = new Map<string, Promise<BatchJob | undefined>>();
+  private readonly failures = new PollFailures();
   private readonly now: () => Date;
   private readonly clock: Timers;
   private disposed = false;
@@ -108,16 +111,32 @@ export class BatchRunner {
         await this.deps.store.put(job);
       }
       if (!isFinal(job.phase)) {
+        this.recovered(id);
         this.schedule(job);
         return job;
       }
-      return await this.land(job, client, batchId);
+      const done = await this.land(job, client, batchId);
+      this.recovered(id);
+      return done;
     } catch (error) {
-      this.deps.log.warn(`batch job ${id}: polling failed (${errorText(error)}); trying again in ${RETRY_AFTER_ERROR_MS / 1000} s.`);
-      const job = this.deps.store.get(id);
-      if (job && isActive(job)) this.schedule(job, RETRY_AFTER_ERROR_MS);
-      return job;
+      return this.pollFailed(id, error);
     }
+  }
+
+  /** Tries again later each time; tells the user once when the failures go on. */
+  private pollFailed(id: string, error: unknown): BatchJob | undefined {
+    const job = this.deps.store.get(id);
+    if (!job || !isActive(job)) return job;
+    const failure = this.failures.failed(id, this.jitterSeed(job));
+    this.deps.log.warn(`batch job ${id}: polling failed (${errorText(error)}); trying again in ${Math.round(failure.retryInMs / 1000)} s (failure ${failure.count} in a row).`);
+    if (failure.tell) this.deps.tellPollTrouble(job, pollTroubleMessage(job, failure, errorText(error)));
+    this.schedule(job, failure.retryInMs);
+    return job;
+  }
+
+  private recovered(id: string): void {
+    const failed = this.failures.succeeded(id);
+    if (failed > 0) this.deps.log.info(`batch job ${id}: polling works again after ${failed} failed ${failed === 1 ? 'try' : 'tries'}.`);
   }
 
   /**
@@ -148,7 +167,21 @@ export class BatchRunner {
       this.deps.log.warn(`batch job ${job.id}: ${item?.path ?? o.customId} ${o.kind}${o.reason ? `: ${o.reason}` : ''}`);
     }
     this.deps.tell(done);
+    await this.deleteAtProvider(done, client, batchId);
     return done;
+  }
+
+  /**
+   * Best effort, once the job is stored as landed (its results are no longer needed): a failure is logged and
+   * never undoes or fails the landing. Another window may have deleted them first; the client takes that as done.
+   */
+  private async deleteAtProvider(job: BatchJob, client: BatchJobClient, batchId: string): Promise<void> {
+    try {
+      await client.deleteAtProvider(batchId);
+      this.deps.log.info(`batch job ${job.id}: deleted its files at the provider.`);
+    } catch (error) {
+      this.deps.log.warn(`batch job ${job.id}: could not delete its files at the provider (${errorText(error)}); they stay in the account until deleted there.`);
+    }
   }
 
   /** Every answered request into the ledger and the session spend, at the batch rate, unless already there. */

@@ -18,6 +18,11 @@ export interface BatchJobClient {
   /** Only once the batch has stopped. */
   results(batchId: string): Promise<readonly BatchResult[]>;
   cancel(batchId: string): Promise<ObservedStatus>;
+  /**
+   * Deletes what the batch keeps at the provider once its results have landed: the uploaded requests and the
+   * result files (OpenAI), the batch and its results (Anthropic). Something already deleted counts as done.
+   */
+  deleteAtProvider(batchId: string): Promise<void>;
 }
 
 /** Where jobs are kept between polls, reloads and sessions. */

@@ -1,10 +1,12 @@
 import type { ContentPart } from '../../providers/types';
 
 /**
- * The largest image both providers take as one input: Anthropic refuses images over 5 MB (OpenAI allows
- * more), so one limit keeps the fallback to the other model possible.
+ * The largest image both providers take as one input. Anthropic refuses an image whose base64 text is over
+ * 5 MB (5,242,880 characters: "image exceeds 5 MB maximum"), which base64's 4/3 growth reaches from 3.75 MB
+ * of image; OpenAI takes up to 50 MB per request. One limit keeps the fallback to the other model possible.
+ * The picked file is checked against it before it is read (core/files/readLimits.ts).
  */
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+export const MAX_IMAGE_BYTES = (5 * 1024 * 1024 * 3) / 4;
 
 const SIGNATURES: readonly { readonly mediaType: 'image/png' | 'image/jpeg'; readonly bytes: readonly number[] }[] = [
   { mediaType: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
@@ -13,13 +15,9 @@ const SIGNATURES: readonly { readonly mediaType: 'image/png' | 'image/jpeg'; rea
 
 export type ImageCheck = { readonly ok: true; readonly part: Extract<ContentPart, { type: 'image' }> } | { readonly ok: false; readonly message: string };
 
-/** A picked file as an image input: its type from its bytes (not its name), within the size limit. */
+/** A picked file as an image input: its type from its bytes (not its name). Its size was checked as it was read. */
 export function imageInput(bytes: Uint8Array, fileName: string): ImageCheck {
   const kind = SIGNATURES.find((s) => s.bytes.every((b, i) => bytes[i] === b));
   if (!kind) return { ok: false, message: `${fileName} is not a PNG or JPEG image. Pick a .png or .jpg file (a screenshot or a diagram).` };
-  if (bytes.length > MAX_IMAGE_BYTES) {
-    const mb = (bytes.length / 1024 / 1024).toFixed(1);
-    return { ok: false, message: `${fileName} is ${mb} MB; the models take images up to 5 MB. Crop it or save it smaller (a JPEG, or a lower resolution).` };
-  }
   return { ok: true, part: { type: 'image', mediaType: kind.mediaType, base64: Buffer.from(bytes).toString('base64') } };
 }

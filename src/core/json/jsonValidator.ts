@@ -4,13 +4,17 @@
 // picked by `$schema`; any other dialect gets a message saying so rather than a silent half-check.
 // Formats ("email", "date-time", …) are NOT checked: ajv knows none without ajv-formats, which Tandem does
 // not ship, and `validateFormats: false` keeps unknown formats from throwing or logging.
+// Patterns are matched with RE2 in linear time (linearRegExp.ts): a workspace's schema cannot hang the
+// extension host; a pattern RE2 cannot run is not checked, and checkSchema's warnings say which.
 import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import type AjvCore from 'ajv/dist/core';
 import { findJsonSyntaxError, lineColumn } from './jsonSyntax';
 import { isSchemaObject, without } from './schemaNodes';
 import { errorText } from '../format/errorText';
+import type { UncheckedPattern } from './linearRegExp';
 
-export type SchemaCheck = { readonly ok: true } | { readonly ok: false; readonly message: string };
+/** `warnings`: what of a usable schema is not checked (a pattern RE2 cannot run), one line each. */
+export type SchemaCheck = { readonly ok: true; readonly warnings: readonly string[] } | { readonly ok: false; readonly message: string };
 /** `errors` lists at most MAX_LISTED_ERRORS problems; `message` adds how many more there are. */
 export type JsonValidation = { readonly ok: true } | { readonly ok: false; readonly errors: readonly string[]; readonly message: string };
 export type JsonAnswer = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
@@ -23,17 +27,19 @@ const MAX_CACHED_SCHEMAS = 32;
 const AJV_OPTIONS: Options = { allErrors: true, strict: false, validateFormats: false, logger: false };
 
 type Dialect = 'draft-07' | '2020-12';
-type Compiled = { readonly validate: ValidateFunction } | { readonly problem: string };
+type Compiled = { readonly validate: ValidateFunction; readonly warnings: readonly string[] } | { readonly problem: string };
 
 export class JsonValidator {
   private readonly engines = new Map<Dialect, AjvCore>();
   /** By schema text, oldest first. */
   private readonly compiled = new Map<string, Compiled>();
+  /** The patterns RE2 could not run while the schema being compiled now was compiled. */
+  private unchecked: UncheckedPattern[] = [];
 
   /** Whether `schema` is a JSON Schema Tandem can check answers against; the message names the problem. */
   checkSchema(schema: unknown): SchemaCheck {
     const compiled = this.compile(schema);
-    return 'problem' in compiled ? { ok: false, message: compiled.problem } : { ok: true };
+    return 'problem' in compiled ? { ok: false, message: compiled.problem } : { ok: true, warnings: compiled.warnings };
   }
 
   validate(schema: unknown, value: unknown): JsonValidation {
@@ -58,7 +64,7 @@ export class JsonValidator {
   }
 
   private compileFresh(schema: unknown): Compiled {
-    if (typeof schema === 'boolean') return { validate: this.engine('draft-07').compile(schema) };
+    if (typeof schema === 'boolean') return { validate: this.engine('draft-07').compile(schema), warnings: [] };
     if (!isSchemaObject(schema)) return { problem: 'A JSON Schema must be a JSON object (or true or false).' };
     const dialect = dialectOf(schema.$schema);
     if (typeof dialect !== 'string') return dialect;
@@ -71,8 +77,10 @@ export class JsonValidator {
       const listed = lines.slice(0, MAX_LISTED_ERRORS).join('; ');
       return { problem: `Not a valid JSON Schema (${dialect}): ${listed}${lines.length > MAX_LISTED_ERRORS ? `; and ${lines.length - MAX_LISTED_ERRORS} more` : ''}` };
     }
+    this.unchecked = [];
     try {
-      return { validate: ajv.compile(body) };
+      const validate = ajv.compile(body);
+      return { validate, warnings: [...new Map(this.unchecked.map((u) => [u.pattern, uncheckedWarning(u)])).values()] };
     } catch (err) {
       // An unresolvable $ref, a bad regular expression in "pattern", …
       return { problem: `Not a usable JSON Schema: ${errorText(err)}` };
@@ -86,7 +94,7 @@ export class JsonValidator {
   private engine(dialect: Dialect): AjvCore {
     let ajv = this.engines.get(dialect);
     if (!ajv) {
-      ajv = newEngine(dialect);
+      ajv = newEngine(dialect, (unchecked) => this.unchecked.push(unchecked));
       this.engines.set(dialect, ajv);
     }
     return ajv;
@@ -98,11 +106,16 @@ export class JsonValidator {
  * activation budget, and most sessions never check JSON. In the extension it is a file of its own
  * (esbuild.js maps './ajvEngines' to dist/json/ajv.js), so the main bundle does not even parse it.
  */
-function newEngine(dialect: Dialect): AjvCore {
+function newEngine(dialect: Dialect, onUnchecked: (unchecked: UncheckedPattern) => void): AjvCore {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred until first use, see above
   const engines = require('./ajvEngines') as typeof import('./ajvEngines');
   const Engine: new (options: Options) => AjvCore = dialect === '2020-12' ? engines.Ajv2020 : engines.Ajv;
-  return new Engine(AJV_OPTIONS);
+  return new Engine({ ...AJV_OPTIONS, code: { regExp: engines.linearRegExp(onUnchecked) } });
+}
+
+function uncheckedWarning({ pattern, reason }: UncheckedPattern): string {
+  return `The pattern ${JSON.stringify(pattern)} is not checked (${reason}): Tandem matches schema patterns with RE2, `
+    + 'which cannot hang on any input but has no lookahead and no backreferences. The rest of the schema is checked.';
 }
 
 function dialectOf($schema: unknown): Dialect | { readonly problem: string } {

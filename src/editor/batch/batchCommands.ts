@@ -10,6 +10,7 @@ import type { ModelRequest } from '../../providers/types';
 import { fileFacts } from '../commands/fileFacts';
 import { askInstruction, workspaceTrusted } from '../commands/guards';
 import { usableRules } from '../review/rulesFiles';
+import { readBatchFiles } from './batchFiles';
 import { fingerprint } from './fingerprint';
 import { confirmAndSubmit, type SubmitEnv } from './submitJob';
 
@@ -39,10 +40,13 @@ export async function reviewFolderBatch(env: BatchCommandEnv, folder?: vscode.Ur
   }
   if (uris.length > MAX_FILES) void vscode.window.showWarningMessage(`Tandem: more than ${MAX_FILES} files match; the first ${MAX_FILES} are reviewed.`);
   const route = env.routes().review;
-  const requests = await Promise.all(uris.slice(0, MAX_FILES).sort(byPath).map(async (uri, index) => {
-    const document = await vscode.workspace.openTextDocument(uri);
+  const { files, skipped } = await readBatchFiles(uris.slice(0, MAX_FILES).sort(byPath), true);
+  if (files.length === 0) {
+    void vscode.window.showWarningMessage(`Tandem: no file could be reviewed. ${skipped.join(' ')}`);
+    return;
+  }
+  const requests = files.map(({ uri, path, document }, index) => {
     const lines = document.getText().split(/\r?\n/);
-    const path = vscode.workspace.asRelativePath(uri);
     // One request per file: the whole file is the chunk it answers for.
     const whole = { firstLine: 1, lastLine: document.lineCount, contextFirstLine: 1, contextLastLine: document.lineCount };
     const prompt = buildReviewRequest(rules.set, { path, languageId: document.languageId, lines, chunk: whole });
@@ -51,9 +55,9 @@ export async function reviewFolderBatch(env: BatchCommandEnv, folder?: vscode.Ur
       maxOutputTokens: route.maxOutputTokens, reasoningEffort: route.reasoningEffort,
     };
     return { item: itemFor(index, uri, path, document.getText()), request, expectedOutputTokens: 400 };
-  }));
+  });
   const folderName = vscode.workspace.asRelativePath(folder);
-  await confirmAndSubmit(env, { kind: 'review', model: route.model, title: `Review ${folderName === folder.fsPath ? folder.path.split('/').pop() : folderName}/ (${plural(requests.length, 'file')})`, requests });
+  await confirmAndSubmit(env, { kind: 'review', model: route.model, title: `Review ${folderName === folder.fsPath ? folder.path.split('/').pop() : folderName}/ (${plural(requests.length, 'file')})`, requests, skipped });
 }
 
 /** `Bulk Edit Files (Batch)…`: one instruction applied to each chosen file, one request each. */
@@ -66,18 +70,21 @@ export async function bulkEditBatch(env: BatchCommandEnv, clicked?: vscode.Uri, 
   if (!instruction) return;
   const route = env.routes().editSelection;
   const spec = env.models()[route.model];
-  const requests = await Promise.all(uris.slice(0, MAX_FILES).sort(byPath).map(async (uri, index) => {
-    const document = await vscode.workspace.openTextDocument(uri);
+  const { files, skipped } = await readBatchFiles(uris.slice(0, MAX_FILES).sort(byPath), false);
+  if (files.length === 0) {
+    void vscode.window.showWarningMessage(`Tandem: no file could be edited. ${skipped.join(' ')}`);
+    return;
+  }
+  const requests = files.map(({ uri, path, document }, index) => {
     const text = document.getText();
-    const path = vscode.workspace.asRelativePath(uri);
     const prompt = bulkEditPrompt(instruction, fileFacts(document), text);
     // The answer is the whole file: room for all of it and some growth.
     const fileTokens = estimateTokens(text, spec.provider);
     const maxOutputTokens = Math.min(spec.maxOutput, Math.max(route.maxOutputTokens, Math.ceil(fileTokens * 1.5) + 512));
     const request: ModelRequest = { task: 'editSelection', model: route.model, system: prompt.system, messages: prompt.messages, maxOutputTokens, reasoningEffort: route.reasoningEffort };
     return { item: itemFor(index, uri, path, text), request, expectedOutputTokens: fileTokens };
-  }));
-  await confirmAndSubmit(env, { kind: 'bulkEdit', model: route.model, title: `Bulk edit: ${shorten(instruction)} (${plural(requests.length, 'file')})`, requests, instruction });
+  });
+  await confirmAndSubmit(env, { kind: 'bulkEdit', model: route.model, title: `Bulk edit: ${shorten(instruction)} (${plural(requests.length, 'file')})`, requests, instruction, skipped });
 }
 
 function itemFor(index: number, uri: vscode.Uri, path: string, text: string): JobItem {

@@ -60,8 +60,15 @@ export async function showBatchJobs(store: JobStore, runner: BatchRunner, bulkEd
   await runAction(action.action, picked.job, store, runner, bulkEdits);
 }
 
-function actionsFor(job: BatchJob, bulkEdits: BulkEditLander): { label: string; action: JobAction }[] {
-  if (isActive(job)) return [{ label: '$(refresh) Check Now', action: 'refresh' }, { label: '$(stop-circle) Cancel Job', action: 'cancel' }];
+function actionsFor(job: BatchJob, bulkEdits: BulkEditLander): { label: string; description?: string; action: JobAction }[] {
+  if (isActive(job)) {
+    return [
+      { label: '$(refresh) Check Now', action: 'refresh' },
+      { label: '$(stop-circle) Cancel Job', action: 'cancel' },
+      // For a job that cannot be reached any more (the key or the provider's batch gone): Tandem stops checking it.
+      { label: '$(trash) Remove from the List', description: 'stops checking it here; its results will not land', action: 'forget' },
+    ];
+  }
   return [
     ...(job.kind === 'bulkEdit' && bulkEdits.has(job.id) ? [{ label: '$(diff) Show the Edits Again', action: 'preview' as const }] : []),
     ...(job.kind === 'review' ? [{ label: '$(warning) Show Problems', action: 'problems' as const }] : []),

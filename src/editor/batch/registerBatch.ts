@@ -46,6 +46,8 @@ export function registerBatch(deps: BatchDeps): BatchJobs {
     sessionId: () => deps.service.sessionId,
     log,
     tell: (job) => void tell(job),
+    tellPollTrouble: (_job, message) => void vscode.window.showWarningMessage(message, 'Show Batch Jobs')
+      .then((choice) => (choice ? vscode.commands.executeCommand('tandem.showBatchJobs') : undefined)),
   };
   const runner = new BatchRunner(runnerDeps);
   const status = new BatchStatus(store);

@@ -21,12 +21,17 @@ export interface SubmitEnv {
   readonly log: TandemLog;
 }
 
+/** Left-out files named in the confirmation dialog; all of them are in the log. */
+const MAX_SKIPPED_SHOWN = 5;
+
 export interface PreparedJob {
   readonly kind: JobKind;
   readonly model: ModelId;
   readonly title: string;
   readonly requests: readonly { readonly item: JobItem; readonly request: ModelRequest; readonly expectedOutputTokens: number }[];
   readonly instruction?: string;
+  /** Files left out, each with why (too large, binary, unreadable): named in the dialog and the log. */
+  readonly skipped?: readonly string[];
 }
 
 /**
@@ -46,12 +51,15 @@ export async function confirmAndSubmit(env: SubmitEnv, prepared: PreparedJob): P
     { expectedOutputTokens: (i) => prepared.requests[i].expectedOutputTokens },
   );
   const count = prepared.requests.length;
+  const skipped = prepared.skipped ?? [];
+  skipped.forEach((why) => env.log.warn(`batch: ${prepared.title}: skipped ${why}`));
   const choice = await vscode.window.showInformationMessage(
     `Tandem: ${prepared.title}: ${count} request${count === 1 ? '' : 's'} to ${spec.displayName} through the Batch API.`,
     {
       modal: true,
       detail: `Estimated cost ${formatUsd(estimate.batchMicroUsd)} at the batch rate (${formatUsd(estimate.interactiveMicroUsd)} if run one by one now). `
-        + 'Batches usually finish within minutes and at most in 24 hours; you can close the window meanwhile. The real cost is recorded from the results.',
+        + 'Batches usually finish within minutes and at most in 24 hours; you can close the window meanwhile. The real cost is recorded from the results.'
+        + (skipped.length ? `\n\nLeft out (${skipped.length}): ${skipped.slice(0, MAX_SKIPPED_SHOWN).join(' ')}${skipped.length > MAX_SKIPPED_SHOWN ? ' The rest are in the Tandem log.' : ''}` : ''),
     },
     'Submit',
   );

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import { READ_LIMITS } from '../../core/files/readLimits';
 import { imageInput } from '../../core/images/imageInput';
 import { generateCodePrompt } from '../../core/prompts/generateCode';
 import type { CommandEnv } from './commandEnv';
 import { aroundSelection, fileFacts, fileName } from './fileFacts';
 import { activeEditor, askInstruction, workspaceTrusted } from './guards';
 import { streamCodeIntoEditor } from './insertCode';
-import { errorText } from '../../core/format/errorText';
+import { readWorkspaceBytes } from '../workspaceFiles';
 
 /** `Tandem: Generate Code from Image…`: a PNG or JPEG and an instruction; inserted like Generate Code. */
 export async function generateFromImage(env: CommandEnv): Promise<void> {
@@ -22,14 +23,12 @@ export async function generateFromImage(env: CommandEnv): Promise<void> {
   const file = picked?.[0];
   if (!file) return;
   const name = fileName(file);
-  let bytes: Uint8Array;
-  try {
-    bytes = await vscode.workspace.fs.readFile(file);
-  } catch (error) {
-    void vscode.window.showErrorMessage(`Tandem: could not read ${name}: ${errorText(error)}`);
+  const read = await readWorkspaceBytes(file, { limit: READ_LIMITS.image, name });
+  if (!read.ok) {
+    void vscode.window.showErrorMessage(`Tandem: ${read.problem}`);
     return;
   }
-  const image = imageInput(bytes, name);
+  const image = imageInput(read.value, name);
   if (!image.ok) {
     void vscode.window.showErrorMessage(`Tandem: ${image.message}`);
     return;

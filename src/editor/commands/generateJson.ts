@@ -88,5 +88,7 @@ function readSchema(env: CommandEnv, choice: Extract<SchemaChoice, { kind: 'file
     void vscode.window.showErrorMessage(`Tandem: ${choice.path} is not a usable JSON Schema: ${check.message}`);
     return null;
   }
+  check.warnings.forEach((warning) => env.log.warn(`generate JSON: ${choice.path}: ${warning}`));
+  if (check.warnings.length > 0) void vscode.window.showWarningMessage(`Tandem: ${choice.path}: ${check.warnings.join(' ')}`);
   return parsed.value;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { TandemError } from '../../core/calls/errors';
 import type { ModelId } from '../../core/models/modelTable';
 import { generateSqlPrompt, repairSqlMessages } from '../../core/prompts/generateSql';
 import { DEFAULT_SQL_DIALECT, isSqlDialect, sqlDialectInfo } from '../../core/sql/dialects';
@@ -27,7 +28,10 @@ export async function generateSql(env: CommandEnv, forceModel?: ModelId): Promis
 
   const outcome = await withCancellableProgress(`Tandem: writing ${dialect.displayName}`, async (signal, report) => {
     const schema = await workspaceSchema(editor.document.uri);
+    // A schema file setting that leaves the workspace stops the command: nothing is read or sent.
+    if (schema.refused !== undefined) throw new TandemError(schema.refused);
     if (schema.problem) void vscode.window.showWarningMessage(`Tandem: ${schema.problem}`);
+    schema.skipped.forEach((why) => env.log.info(`generate SQL: skipped a .sql file: ${why}`));
     if (schema.statements === 0) env.log.info('generate SQL: no DDL found in the workspace; the model infers the tables.');
     const prompt = generateSqlPrompt({ dialect: dialect.displayName, schema: schema.text, instruction });
     const ask = async (messages: typeof prompt.messages): Promise<string> => {

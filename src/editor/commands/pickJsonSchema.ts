@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { TandemError } from '../../core/calls/errors';
+import { READ_LIMITS } from '../../core/files/readLimits';
+import { readWorkspaceText } from '../workspaceFiles';
 
 /** The schema the user picked for Generate JSON: none, or a file's parsed content. */
 export type SchemaChoice = { readonly kind: 'none' } | { readonly kind: 'file'; readonly uri: vscode.Uri; readonly path: string; readonly text: string };
@@ -13,7 +16,8 @@ const EXCLUDE = '{**/node_modules/**,**/.git/**}';
 
 /**
  * Asks which JSON Schema the answer must satisfy: none, one found in the workspace, or a file chosen
- * from disk. The last choice in this workspace comes first. Undefined when the user pressed Escape.
+ * from disk. The last choice in this workspace comes first. Undefined when the user pressed Escape; throws a
+ * TandemError naming the file when it cannot be used (too large, binary, unreadable, a link out of the folder).
  */
 export async function pickJsonSchema(state: vscode.Memento): Promise<SchemaChoice | undefined> {
   const found = await vscode.workspace.findFiles(SCHEMA_GLOB, EXCLUDE, 50);
@@ -37,6 +41,10 @@ export async function pickJsonSchema(state: vscode.Memento): Promise<SchemaChoic
   const uri = picked.choice === 'browse' ? (await vscode.window.showOpenDialog({ title: 'Tandem: choose a JSON Schema', canSelectMany: false, filters: { 'JSON Schema': ['json'] } }))?.[0] : picked.choice;
   if (!uri) return undefined;
   await state.update(LAST_SCHEMA_KEY, uri.toString());
-  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  return { kind: 'file', uri, path: vscode.workspace.asRelativePath(uri, false), text };
+  const path = vscode.workspace.asRelativePath(uri, false);
+  // A schema found in the workspace must really be in it; one the user browsed to is theirs to choose.
+  const within = picked.choice === 'browse' ? undefined : vscode.workspace.getWorkspaceFolder(uri);
+  const read = await readWorkspaceText(uri, { limit: READ_LIMITS.jsonSchema, within, name: path });
+  if (!read.ok) throw new TandemError(read.problem);
+  return { kind: 'file', uri, path, text: read.value };
 }

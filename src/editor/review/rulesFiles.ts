@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/log/logger';
+import { READ_LIMITS } from '../../core/files/readLimits';
 import { parseRules, STARTER_RULES, type RuleSet } from '../../core/review/rules';
+import { readWorkspaceText } from '../workspaceFiles';
 
 export const DEFAULT_RULES_GLOB = '.tandem/rules.md';
 
@@ -9,6 +11,8 @@ export interface LoadedRules {
   readonly set: RuleSet;
   readonly uris: ReadonlyMap<string, vscode.Uri>;
   readonly glob: string;
+  /** Rules files that could not be used (too large, binary, a link out of the folder), each with why. */
+  readonly skipped: readonly string[];
 }
 
 function rulesGlob(scope?: vscode.Uri): string {
@@ -22,15 +26,19 @@ export async function loadRules(scope: vscode.Uri): Promise<LoadedRules> {
   const folder = vscode.workspace.getWorkspaceFolder(scope);
   const folders = folder ? [folder] : vscode.workspace.workspaceFolders ?? [];
   const found = (await Promise.all(folders.map((f) => vscode.workspace.findFiles(new vscode.RelativePattern(f, glob), '**/node_modules/**', 50)))).flat();
-  const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
   const uris = new Map<string, vscode.Uri>();
-  const files = await Promise.all(found.map(async (uri) => {
+  const skipped: string[] = [];
+  const files = (await Promise.all(found.map(async (uri) => {
     const path = vscode.workspace.asRelativePath(uri, folders.length > 1);
+    const read = await readWorkspaceText(uri, { limit: READ_LIMITS.rules, within: vscode.workspace.getWorkspaceFolder(uri), name: path });
+    if (!read.ok) {
+      skipped.push(read.problem);
+      return undefined;
+    }
     uris.set(path, uri);
-    const text = open.get(uri.toString())?.getText() ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    return { path, text };
-  }));
-  return { set: parseRules(files), uris, glob };
+    return { path, text: read.value };
+  }))).filter((file) => file !== undefined);
+  return { set: parseRules(files), uris, glob, skipped };
 }
 
 /** Offers a starter rules file where the default glob looks (in the folder of `scope`); resolves true when one was created and opened. */
@@ -63,6 +71,12 @@ export async function offerStarterRules(scope: vscode.Uri, glob: string): Promis
 export async function usableRules(scope: vscode.Uri, log: Logger): Promise<LoadedRules | undefined> {
   const rules = await loadRules(scope);
   rules.set.problems.forEach((p) => log.warn(`review rules: ${p}`));
+  rules.skipped.forEach((p) => log.warn(`review rules: skipped: ${p}`));
+  if (rules.skipped.length > 0) {
+    const rest = rules.set.paths.length > 0 ? ' The review uses the other rules files.' : '';
+    void vscode.window.showWarningMessage(`Tandem: ${rules.skipped.join(' ')}${rest}`);
+    if (rules.set.paths.length === 0) return undefined;
+  }
   if (rules.set.paths.length === 0) {
     await offerStarterRules(scope, rules.glob);
     return undefined;

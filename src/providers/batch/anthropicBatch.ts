@@ -5,7 +5,7 @@ import type { ClientConfig } from '../types';
 import { anthropicItemResult, anthropicStatus } from './anthropicMapping';
 import { checkBatchBytes, checkBatchItems } from './limits';
 import { assertResultsReady } from './phase';
-import { batchSdk } from './sdkCall';
+import { batchSdk, isNotFound } from './sdkCall';
 import type { BatchClient, BatchItem, BatchItemResult, BatchStatus } from './types';
 
 /** The SDK is imported on first use, so building the client loads nothing. */
@@ -43,5 +43,14 @@ export class AnthropicBatchClient implements BatchClient {
 
   cancel(id: string): Promise<BatchStatus> {
     return this.sdk(async (client) => anthropicStatus(await client.messages.batches.cancel(id)));
+  }
+
+  /** The batch and its results; the API deletes only a batch that has ended. */
+  deleteAtProvider(id: string): Promise<void> {
+    return this.sdk(async (client, module) => {
+      await client.messages.batches.delete(id).catch((err: unknown) => {
+        if (!isNotFound(err, module)) throw err;
+      });
+    });
   }
 }

@@ -6,7 +6,7 @@ import { checkBatchBytes, checkBatchItems } from './limits';
 import { collectOpenAIResults } from './openaiResults';
 import { openaiStatus } from './openaiStatus';
 import { assertResultsReady } from './phase';
-import { batchSdk } from './sdkCall';
+import { batchSdk, isNotFound } from './sdkCall';
 import type { BatchClient, BatchItem, BatchItemResult, BatchStatus } from './types';
 
 const ENDPOINT = '/v1/responses';
@@ -56,5 +56,20 @@ export class OpenAIBatchClient implements BatchClient {
 
   cancel(id: string): Promise<BatchStatus> {
     return this.sdk(async (client) => openaiStatus(await client.batches.cancel(id), this.config.apiKey));
+  }
+
+  /** The uploaded requests and the output and error files: each is tried, and the first failure thrown after. */
+  deleteAtProvider(id: string): Promise<void> {
+    return this.sdk(async (client, module) => {
+      const batch = await client.batches.retrieve(id);
+      let failure: unknown;
+      for (const fileId of [batch.input_file_id, batch.output_file_id, batch.error_file_id]) {
+        if (!fileId) continue;
+        await client.files.delete(fileId).catch((err: unknown) => {
+          if (!isNotFound(err, module)) failure ??= err;
+        });
+      }
+      if (failure !== undefined) throw failure;
+    });
   }
 }

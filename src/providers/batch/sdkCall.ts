@@ -23,3 +23,8 @@ export function batchSdk<M extends SdkErrorClasses, C>(
     }
   };
 }
+
+/** A 404 from the provider: what was to be deleted is gone already (another window deleted it first). */
+export function isNotFound(err: unknown, module: SdkErrorClasses): boolean {
+  return err instanceof module.APIError && (err as { status?: unknown }).status === 404;
+}

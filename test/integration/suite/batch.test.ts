@@ -4,7 +4,7 @@ import { costMicroUsd } from '../../../src/core/cost/cost';
 import { DEFAULT_MODELS } from '../../../src/core/models/modelTable';
 import { answerBatchQuestions, forgetJobs, landedJob, newestJob, RULES, textOf, workspaceUri, write } from '../batchFixtures';
 import { clearKeys, closeEditors, fake, storeKeys } from '../commandFixtures';
-import { activateTandem, answerPrompt, waitFor } from '../tandem';
+import { activateTandem, answerPrompt, tandemLog, waitFor } from '../tandem';
 
 const tandem = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Tandem');
 
@@ -48,6 +48,8 @@ describe('Batch jobs', () => {
     }
     const done = await landedJob(job.id);
     assert.equal(done.phase, 'ended');
+    await waitFor('the landed batch to be deleted at Anthropic', async () =>
+      (await fake.requests()).some((r) => r.method === 'DELETE' && r.path === `/v1/messages/batches/${job.batchId}`) || undefined);
     for (const uri of files) assert.deepEqual(tandem(uri).map((d) => [d.range.start.line, d.severity]), [[0, vscode.DiagnosticSeverity.Error]], uri.path);
 
     const { session } = await activateTandem();
@@ -72,6 +74,8 @@ describe('Batch jobs', () => {
     await fake.batchOutcome(second.customId, 'succeeded', { text: '```ts\n// header\nexport const y = 2;\n```' });
     await landedJob(job.id);
     assert.equal(await textOf(x), 'export const x = 1;\n', 'nothing changes before the user applies the preview');
+    await waitFor('the uploaded requests and the output file to be deleted at OpenAI', async () =>
+      (await fake.requests()).filter((r) => r.method === 'DELETE' && r.path.startsWith('/v1/files/')).length === 2 || undefined);
 
     // The user ticks the first file in the preview (each file needs confirmation) and applies.
     await new Promise((r) => setTimeout(r, 1000));
@@ -123,6 +127,26 @@ describe('Batch jobs', () => {
     } finally {
       warned.dispose();
     }
+  });
+
+  it('a folder with a binary and a huge file: the rest is submitted, the two are named in the dialog and never sent', async () => {
+    const folder = 'batch-skip';
+    await write(workspaceUri(folder, 'ok.ts'), 'let ready = false;\n');
+    await write(workspaceUri(folder, 'other.ts'), 'export const other = 1;\n');
+    await vscode.workspace.fs.writeFile(workspaceUri(folder, 'compiled.ts'), Uint8Array.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0x61]));
+    await write(workspaceUri(folder, 'generated.ts'), `export const data = "${'x'.repeat(300 * 1024)}";\n`);
+    answers = answerBatchQuestions('**/*.ts');
+    await vscode.commands.executeCommand('tandem.reviewFolderBatch', workspaceUri(folder));
+
+    const [confirmation] = answers.confirmations;
+    assert.match(confirmation ?? '', /2 requests to Claude Haiku 4\.5 through the Batch API/);
+    assert.match(confirmation, /Left out \(2\): .*compiled\.ts is not a text file \(it holds NUL bytes, as binary files do\)/);
+    assert.match(confirmation, /generated\.ts is 300 KB; Tandem reads a file in a batch job of at most 256 KB\./);
+    const job = await newestJob();
+    assert.deepEqual(job.items.map((i) => i.path.split('/').pop()), ['ok.ts', 'other.ts']);
+    const sent = JSON.stringify((await fake.requests()).filter((r) => r.method === 'POST' && r.path === '/v1/messages/batches').map((r) => r.body));
+    assert.ok(sent.includes('let ready = false') && !sent.includes('xxxxxxxxxx'), 'the good files were sent, the huge one was not');
+    await waitFor('the log line naming the binary file', () => /skipped .*compiled\.ts is not a text file/.test(tandemLog()) || undefined);
   });
 
   it('cancel calls the provider\'s cancel endpoint and the job ends as cancelled', async () => {

@@ -72,6 +72,14 @@ async function afterReload(job: BatchJob): Promise<BatchJob> {
   return again;
 }
 
+/**
+ * The first landing's deletes at the provider are refused (a failed delete never fails a landing), so the
+ * results are still there for afterReload: a window reloaded in the middle of a landing never got to delete.
+ */
+async function keepAtProvider(provider: 'openai' | 'anthropic', deletes: number): Promise<void> {
+  await fake.script({ match: { provider, method: 'DELETE' }, times: deletes, fault: { kind: 'status', status: 403 } });
+}
+
 const ONCE = Object.fromEntries(FILES.map((name) => [name, 1]));
 
 describe('Batch jobs whose files moved before landing', () => {
@@ -105,6 +113,7 @@ describe('Batch jobs whose files moved before landing', () => {
     assert.equal(job.kind, 'bulkEdit');
     for (const item of job.items) await fake.batchOutcome(item.customId, 'succeeded', { text: `// header\nexport const edited = "${item.path}";` });
     await disturb('batch-moved-edit');
+    await keepAtProvider('openai', 2);
     told = captureMessages();
 
     const { batch, session } = await activateTandem();
@@ -148,6 +157,7 @@ describe('Batch jobs whose files moved before landing', () => {
       await fake.batchOutcome(item.customId, 'succeeded', { json: { findings: [{ ruleId: 'NAME-1', severity: 'warning', startLine: 1, endLine: 1, message: `Finding for ${item.path}.`, replacement: null }] } });
     }
     await disturb('batch-moved-review');
+    await keepAtProvider('anthropic', 1);
     told = captureMessages();
 
     const { batch, session } = await activateTandem();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
@@ -70,6 +70,25 @@ describe('Generate Code from Image', () => {
     assert.match(messages.messages.join('\n'), /notes\.png is not a PNG or JPEG image/);
     assert.equal((await modelCalls()).length, 0);
   });
+
+  it('refuses an image larger than Anthropic takes once encoded (3.75 MB), naming the limit and sending nothing', async () => {
+    const big = path.join(folder, 'screenshot.png');
+    writeFileSync(big, Buffer.concat([PNG, Buffer.alloc(4 * 1024 * 1024 - PNG.length)]));
+    prompts.dispose();
+    prompts = vscode.Disposable.from(
+      answerPrompt('showOpenDialog', () => [vscode.Uri.file(big)]),
+      answerPrompt('showInputBox', () => 'the HTML for this form'),
+    );
+    await openEditor('|', 'html');
+    const messages = captureMessages();
+    try {
+      await vscode.commands.executeCommand('tandem.generateFromImage');
+    } finally {
+      messages.dispose();
+    }
+    assert.match(messages.messages.join('\n'), /screenshot\.png is 4 MB; Tandem reads an image of at most 3\.75 MB\. Crop it or save it smaller/);
+    assert.equal((await modelCalls()).length, 0);
+  });
 });
 
 describe('Generate SQL', () => {
@@ -112,6 +131,60 @@ describe('Generate SQL', () => {
     assert.match(JSON.stringify(calls[1].body), /does not parse as PostgreSQL: line 1, column \d+/);
     const { session } = await activateTandem();
     assert.equal(session.records.filter((r) => r.task === 'generateSql').length, 2, 'both calls are in the ledger');
+  });
+
+  describe('tandem.sql.schemaFile outside the workspace folder', () => {
+    const sql = () => vscode.workspace.getConfiguration('tandem.sql');
+    const outside = mkdtempSync(path.join(tmpdir(), 'tandem-outside-'));
+    writeFileSync(path.join(outside, 'secrets.sql'), 'CREATE TABLE secrets (aws_secret_access_key text);\n');
+
+    afterEach(async () => {
+      await sql().update('schemaFile', undefined, vscode.ConfigurationTarget.Workspace);
+    });
+
+    /** Generate SQL with the setting as a cloned repository's .vscode/settings.json would set it. */
+    async function generateWith(schemaFile: string): Promise<string> {
+      await sql().update('schemaFile', schemaFile, vscode.ConfigurationTarget.Workspace);
+      await openEditor('-- report\n|', 'sql');
+      await fake.script({ match: { provider: 'openai' }, reply: { text: GOOD } });
+      const messages = captureMessages();
+      try {
+        await vscode.commands.executeCommand('tandem.generateSql');
+      } finally {
+        messages.dispose();
+      }
+      return messages.messages.join('\n');
+    }
+
+    it('a path that climbs out with ".." is refused with what to set; nothing is read or sent', async () => {
+      const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+      const climbing = path.relative(workspace, path.join(outside, 'secrets.sql'));
+      assert.ok(climbing.startsWith('..'), climbing);
+      const told = await generateWith(climbing);
+      assert.ok(told.includes(`tandem.sql.schemaFile is ${JSON.stringify(climbing)}, a path that climbs out of the workspace folder with ".."`), told);
+      assert.match(told, /Set tandem\.sql\.schemaFile to a path relative to the folder, such as db\/schema\.sql, or leave it empty\./);
+      assert.equal((await modelCalls()).length, 0);
+    });
+
+    it('an absolute path is refused the same way', async () => {
+      const told = await generateWith(path.join(outside, 'secrets.sql'));
+      assert.match(told, /tandem\.sql\.schemaFile is ".*secrets\.sql", an absolute path; Tandem reads only files inside the workspace folder/);
+      assert.equal((await modelCalls()).length, 0);
+    });
+
+    it('a link inside the folder to a file outside it is refused the same way', async () => {
+      const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+      const link = path.join(workspace, 'linked-schema.sql');
+      rmSync(link, { force: true });
+      symlinkSync(path.join(outside, 'secrets.sql'), link);
+      try {
+        const told = await generateWith('linked-schema.sql');
+        assert.match(told, /"linked-schema\.sql", a link to a file outside the workspace folder/);
+        assert.equal((await modelCalls()).length, 0);
+      } finally {
+        rmSync(link, { force: true });
+      }
+    });
   });
 
   it('a second answer that does not parse inserts nothing and says why', async () => {

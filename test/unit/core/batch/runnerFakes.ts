@@ -41,6 +41,10 @@ export class FakeBatch implements BatchJobClient {
   readonly calls: string[] = [];
   /** Makes the next call throw (offline). */
   failNext = false;
+  /** Makes every call throw until set back (the provider down for a while). */
+  failing = false;
+  /** Makes deleteAtProvider throw. */
+  failDelete = false;
 
   async status(batchId: string): Promise<ObservedStatus> {
     return this.answer(`status ${batchId}`, this.status_);
@@ -55,11 +59,16 @@ export class FakeBatch implements BatchJobClient {
     return this.answer(`cancel ${batchId}`, this.status_);
   }
 
+  async deleteAtProvider(batchId: string): Promise<void> {
+    await this.answer(`delete ${batchId}`, undefined);
+    if (this.failDelete) throw new Error('403 the key may not delete files');
+  }
+
   private async answer<T>(call: string, value: T): Promise<T> {
     this.calls.push(call);
     // A network round trip: other polls run meanwhile.
     await new Promise((r) => setImmediate(r));
-    if (this.failNext) {
+    if (this.failNext || this.failing) {
       this.failNext = false;
       throw new Error('connect ECONNREFUSED');
     }
@@ -128,6 +137,8 @@ export interface World {
   readonly ledger: FakeLedger;
   readonly timers: ManualTimers;
   readonly told: BatchJob[];
+  /** What the user was told about polls that keep failing. */
+  readonly troubles: string[];
   readonly logs: string[];
   readonly landers: Record<JobKind, ReturnType<typeof recordingLander>>;
 }
@@ -139,6 +150,7 @@ export function makeWorld(...jobs: BatchJob[]): World {
     ledger: new FakeLedger(),
     timers: new ManualTimers(),
     told: [],
+    troubles: [],
     logs: [],
     landers: { review: recordingLander(), bulkEdit: recordingLander() },
   };
@@ -158,6 +170,7 @@ export function runnerIn(world: World, session = 'session-1', overrides: Partial
     sessionId: () => session,
     log: { info: log('info'), warn: log('warn'), error: log('error') },
     tell: (job) => world.told.push(job),
+    tellPollTrouble: (_job, message) => world.troubles.push(message),
     now: () => NOW,
     timers: world.timers,
     ...overrides,

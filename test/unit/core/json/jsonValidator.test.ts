@@ -62,7 +62,7 @@ describe('JsonValidator', () => {
       $defs: { unused: { type: 'null' } },
     };
     const validator = new JsonValidator();
-    assert.deepEqual(validator.checkSchema(schema), { ok: true });
+    assert.deepEqual(validator.checkSchema(schema), { ok: true, warnings: [] });
     assert.deepEqual(validator.validate(schema, ['a', 1]), { ok: true });
     const wrong = validator.validate(schema, ['a', 'b', 3]);
     assert.ok(!wrong.ok);
@@ -88,13 +88,13 @@ describe('JsonValidator', () => {
       const validation = validator.validate(schema, 1);
       assert.ok(!validation.ok && validation.message === check.message, 'validate reports the same problem');
     }
-    assert.deepEqual(validator.checkSchema(true), { ok: true });
+    assert.deepEqual(validator.checkSchema(true), { ok: true, warnings: [] });
   });
 
   it('does not throw on unknown keywords or formats, and checks no format', () => {
     const schema = { type: 'object', properties: { phone: { type: 'string', format: 'phone-number' }, mail: { type: 'string', format: 'email' } }, 'x-ui': { order: 1 } };
     const validator = new JsonValidator();
-    assert.deepEqual(validator.checkSchema(schema), { ok: true });
+    assert.deepEqual(validator.checkSchema(schema), { ok: true, warnings: [] });
     assert.deepEqual(validator.validate(schema, { phone: '?', mail: 'not an address' }), { ok: true });
   });
 
@@ -102,7 +102,7 @@ describe('JsonValidator', () => {
     const validator = new JsonValidator();
     const v1 = { $schema: 'https://json-schema.org/draft-07/schema', $id: 'https://example.com/order.json', type: 'string' };
     const v2 = { ...v1, type: 'number' };
-    assert.deepEqual(validator.checkSchema(v1), { ok: true });
+    assert.deepEqual(validator.checkSchema(v1), { ok: true, warnings: [] });
     assert.deepEqual(validator.validate(v2, 1), { ok: true });
     assert.equal(validator.validate(v1, 1).ok, false, 'the first version is still cached and still itself');
   });
