@@ -17,7 +17,7 @@ import { ZERO_USAGE, totalTokens } from '../usage/usage';
 import { BudgetBlockedError, InputTooLargeError, NeedsKeyError } from './errors';
 import { runSegmented } from './segmented';
 import { errorText } from '../format/errorText';
-import { redactPrompt, type Redaction } from '../privacy/redaction';
+import { redactPrompt, type RedactedPrompt, type Redaction } from '../privacy/redaction';
 
 /** What a feature asks for; the service picks the model. */
 export interface TaskRequest {
@@ -118,11 +118,17 @@ export class ModelService {
    * link must never carry a secret).
    */
   async run(request: TaskRequest, handlers: TaskHandlers = {}): Promise<TaskOutcome> {
-    const prompt = redactPrompt(request.system, request.messages, this.deps.knownSecrets?.() ?? []);
+    const prompt = this.redact(request.task, request.system, request.messages);
     if (prompt.redaction.count === 0) return this.runRouted(request, handlers);
-    this.deps.log.info(`privacy: redacted from the ${request.task} prompt before sending: ${prompt.redaction.summary()}`);
     const outcome = await this.runRouted({ ...request, system: prompt.system, messages: prompt.messages }, handlers);
     return request.task === 'explain' ? outcome : { ...outcome, result: restored(outcome.result, prompt.redaction) };
+  }
+
+  /** The redaction `run` applies, for prompts that leave another way (batch jobs); says what it replaced, never the values. */
+  redact(task: TaskKind, system: readonly string[], messages: readonly ChatMessage[]): RedactedPrompt {
+    const prompt = redactPrompt(system, messages, this.deps.knownSecrets?.() ?? []);
+    if (prompt.redaction.count > 0) this.deps.log.info(`privacy: redacted from the ${task} prompt before sending: ${prompt.redaction.summary()}`);
+    return prompt;
   }
 
   private async runRouted(request: TaskRequest, handlers: TaskHandlers): Promise<TaskOutcome> {

@@ -62,14 +62,10 @@ const OPTIONS = { dot: true, nocase: true } as const;
 export class ExclusionPolicy {
   /** Globs that could not be compiled, said once by whoever built the policy. */
   readonly problems: string[] = [];
-  private readonly anyBuiltIn: Matcher;
-  private readonly builtIns: CompiledRule[];
   private readonly globs: CompiledRule[];
   private readonly ignoreFiles: { readonly dir: string; readonly lines: CompiledIgnoreLine[] }[];
 
   constructor(sources: ExclusionSources) {
-    this.anyBuiltIn = picomatch(BUILT_IN_EXCLUDES.map((b) => b.glob), OPTIONS);
-    this.builtIns = BUILT_IN_EXCLUDES.map((b) => ({ rule: { source: 'built-in', pattern: b.pattern }, matches: picomatch(b.glob, OPTIONS) }));
     this.globs = [
       ...this.compileGlobs(sources.user, 'user'),
       ...this.compileGlobs(sources.workspace, 'workspace'),
@@ -91,8 +87,9 @@ export class ExclusionPolicy {
 
   check(file: FileLocation): ExclusionDecision {
     const absolute = trimSlashes(file.absolute);
-    if (this.anyBuiltIn(absolute)) {
-      const hit = this.builtIns.find((b) => b.matches(absolute));
+    const builtIns = compiledBuiltIns();
+    if (builtIns.any.test(absolute)) {
+      const hit = builtIns.rules.find((b) => b.matches(absolute));
       if (hit) return { excluded: true, rule: hit.rule };
     }
     const candidates = [...ancestorsAndSelf(absolute), ...(file.relative ? ancestorsAndSelf(trimSlashes(file.relative)) : [])];
@@ -134,12 +131,30 @@ export class ExclusionPolicy {
 
   private compile(glob: string, where: string): Matcher | undefined {
     try {
-      return picomatch(glob, OPTIONS);
+      const re = picomatch.makeRe(glob, OPTIONS);
+      return (path) => re.test(path);
     } catch (error) {
       this.problems.push(`${where} is not a valid glob (${error instanceof Error ? error.message : String(error)}); it is ignored.`);
       return undefined;
     }
   }
+}
+
+let builtIns: { readonly any: RegExp; readonly rules: readonly CompiledRule[] } | undefined;
+
+/**
+ * The built-in list, compiled once per process on first use (a few milliseconds: never at activation). One
+ * regular expression answers the usual question (not excluded) in one pass; the rule is looked for on a hit.
+ */
+function compiledBuiltIns(): NonNullable<typeof builtIns> {
+  if (!builtIns) {
+    const compiled = BUILT_IN_EXCLUDES.map((b) => ({ rule: { source: 'built-in' as const, pattern: b.pattern }, re: picomatch.makeRe(b.glob, OPTIONS) }));
+    builtIns = {
+      any: new RegExp(compiled.map(({ re }) => `(?:${re.source})`).join('|'), 'i'),
+      rules: compiled.map(({ rule, re }) => ({ rule, matches: (path: string) => re.test(path) })),
+    };
+  }
+  return builtIns;
 }
 
 /** How a message names the rule: `the built-in rule ".env"`, `".tandemignore" line 3: "drafts/"`. */

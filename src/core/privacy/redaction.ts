@@ -28,8 +28,12 @@ export class Redaction {
   /** `original`: all the request's text, so that no placeholder chosen is a string it already holds. */
   constructor(private readonly known: readonly string[], private readonly original: string) {}
 
+  /**
+   * The shapes go first and the user's keys after, so the placeholders of shapes never depend on which keys
+   * this window knows: the same text always gets the same ones (a batch answer is restored from that).
+   */
   text(input: string): string {
-    let out = replaceVerbatim(input, this.known, MIN_KNOWN_SECRET_LENGTH, (secret) => this.placeholder(KNOWN_KIND, secret));
+    let out = input;
     for (const shape of SECRET_SHAPES) {
       if (shape.hint && !out.includes(shape.hint)) continue;
       out = out.replace(shape.pattern, (match: string, ...rest: unknown[]) => {
@@ -40,7 +44,7 @@ export class Redaction {
         return pre + this.placeholder(shape.kind, match.slice(pre.length));
       });
     }
-    return out;
+    return replaceVerbatim(out, this.known, MIN_KNOWN_SECRET_LENGTH, (secret) => this.placeholder(KNOWN_KIND, secret));
   }
 
   /** The answer with each placeholder this request used put back to its secret. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { customIdFor } from '../../core/batch/customIds';
 import type { JobItem } from '../../core/batch/job';
 import type { RoutingTable } from '../../core/models/modelTable';
+import { describeRule } from '../../core/privacy/exclusion';
 import { bulkEditPrompt } from '../../core/prompts/bulkEdit';
 import { FINDINGS_SCHEMA } from '../../core/review/findings';
 import { buildReviewRequest } from '../../core/review/reviewPrompt';
@@ -9,12 +10,15 @@ import { estimateTokens } from '../../core/tokens/estimate';
 import type { ModelRequest } from '../../providers/types';
 import { fileFacts } from '../commands/fileFacts';
 import { askInstruction, workspaceTrusted } from '../commands/guards';
+import type { ContentBoundary } from '../privacy/contentBoundary';
 import { usableRules } from '../review/rulesFiles';
 import { fingerprint } from './fingerprint';
 import { confirmAndSubmit, type SubmitEnv } from './submitJob';
 
 export interface BatchCommandEnv extends SubmitEnv {
   readonly routes: () => RoutingTable;
+  /** Files excluded from what Tandem sends are left out of a batch, and named. */
+  readonly boundary: ContentBoundary;
 }
 
 /** Code files a folder review looks at unless the user gives another glob. */
@@ -38,8 +42,10 @@ export async function reviewFolderBatch(env: BatchCommandEnv, folder?: vscode.Ur
     return;
   }
   if (uris.length > MAX_FILES) void vscode.window.showWarningMessage(`Tandem: more than ${MAX_FILES} files match; the first ${MAX_FILES} are reviewed.`);
+  const { sendable, skipped } = await withoutExcluded(env.boundary, uris.slice(0, MAX_FILES), 'Review Folder');
+  if (sendable.length === 0) return;
   const route = env.routes().review;
-  const requests = await Promise.all(uris.slice(0, MAX_FILES).sort(byPath).map(async (uri, index) => {
+  const requests = await Promise.all(sendable.sort(byPath).map(async (uri, index) => {
     const document = await vscode.workspace.openTextDocument(uri);
     const lines = document.getText().split(/\r?\n/);
     const path = vscode.workspace.asRelativePath(uri);
@@ -53,7 +59,7 @@ export async function reviewFolderBatch(env: BatchCommandEnv, folder?: vscode.Ur
     return { item: itemFor(index, uri, path, document.getText()), request, expectedOutputTokens: 400 };
   }));
   const folderName = vscode.workspace.asRelativePath(folder);
-  await confirmAndSubmit(env, { kind: 'review', model: route.model, title: `Review ${folderName === folder.fsPath ? folder.path.split('/').pop() : folderName}/ (${plural(requests.length, 'file')})`, requests });
+  await confirmAndSubmit(env, { kind: 'review', model: route.model, title: `Review ${folderName === folder.fsPath ? folder.path.split('/').pop() : folderName}/ (${plural(requests.length, 'file')})`, requests, skipped });
 }
 
 /** `Bulk Edit Files (Batch)…`: one instruction applied to each chosen file, one request each. */
@@ -62,11 +68,13 @@ export async function bulkEditBatch(env: BatchCommandEnv, clicked?: vscode.Uri, 
   let uris = selected?.length ? selected : clicked ? [clicked] : undefined;
   uris ??= await vscode.window.showOpenDialog({ canSelectMany: true, canSelectFiles: true, canSelectFolders: false, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri, openLabel: 'Edit These Files', title: 'Tandem: files to edit (Batch)' });
   if (!uris?.length) return;
-  const instruction = await askInstruction('Tandem: Bulk Edit Files (Batch)', `What to change in each of the ${plural(uris.length, 'file')}.`, 'e.g. add a JSDoc comment to every exported function');
+  const { sendable, skipped } = await withoutExcluded(env.boundary, uris.slice(0, MAX_FILES), 'Bulk Edit');
+  if (sendable.length === 0) return;
+  const instruction = await askInstruction('Tandem: Bulk Edit Files (Batch)', `What to change in each of the ${plural(sendable.length, 'file')}.`, 'e.g. add a JSDoc comment to every exported function');
   if (!instruction) return;
   const route = env.routes().editSelection;
   const spec = env.models()[route.model];
-  const requests = await Promise.all(uris.slice(0, MAX_FILES).sort(byPath).map(async (uri, index) => {
+  const requests = await Promise.all(sendable.sort(byPath).map(async (uri, index) => {
     const document = await vscode.workspace.openTextDocument(uri);
     const text = document.getText();
     const path = vscode.workspace.asRelativePath(uri);
@@ -77,7 +85,26 @@ export async function bulkEditBatch(env: BatchCommandEnv, clicked?: vscode.Uri, 
     const request: ModelRequest = { task: 'editSelection', model: route.model, system: prompt.system, messages: prompt.messages, maxOutputTokens, reasoningEffort: route.reasoningEffort };
     return { item: itemFor(index, uri, path, text), request, expectedOutputTokens: fileTokens };
   }));
-  await confirmAndSubmit(env, { kind: 'bulkEdit', model: route.model, title: `Bulk edit: ${shorten(instruction)} (${plural(requests.length, 'file')})`, requests, instruction });
+  await confirmAndSubmit(env, { kind: 'bulkEdit', model: route.model, title: `Bulk edit: ${shorten(instruction)} (${plural(requests.length, 'file')})`, requests, instruction, skipped });
+}
+
+/**
+ * The files a batch may send, and a line for each one left out because it is excluded (named with its rule,
+ * for the confirmation). When none is left, says so and gives no files.
+ */
+async function withoutExcluded(boundary: ContentBoundary, uris: readonly vscode.Uri[], what: string): Promise<{ sendable: vscode.Uri[]; skipped: string[] }> {
+  await boundary.ready;
+  const sendable: vscode.Uri[] = [];
+  const skipped: string[] = [];
+  for (const uri of uris) {
+    const rule = boundary.excludedBy(uri);
+    if (rule) skipped.push(`${vscode.workspace.asRelativePath(uri)} (${describeRule(rule)})`);
+    else sendable.push(uri);
+  }
+  if (sendable.length === 0) {
+    void vscode.window.showWarningMessage(`Tandem: every file chosen is excluded from what Tandem sends, so ${what} has nothing to send: ${skipped.join('; ')}.`);
+  }
+  return { sendable, skipped };
 }
 
 function itemFor(index: number, uri: vscode.Uri, path: string, text: string): JobItem {

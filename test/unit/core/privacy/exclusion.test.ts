@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { BUILT_IN_EXCLUDES } from '../../../../src/core/privacy/builtInExcludes';
 import { describeRule, ExclusionPolicy, type ExclusionDecision, type ExclusionSources, type FileLocation } from '../../../../src/core/privacy/exclusion';
 import { parseIgnoreFile } from '../../../../src/core/privacy/ignoreFile';
@@ -80,6 +81,16 @@ describe('exclusion: the built-in list', () => {
     ]) {
       const file = path.startsWith('/') ? { absolute: path } : inApp(path);
       assert.equal(ruleOf(policy.check(file)), undefined, path);
+    }
+  });
+
+  it('is listed in full where users read it: the setting and the README', () => {
+    const setting = JSON.parse(fs.readFileSync('package.json', 'utf8')).contributes.configuration.properties['tandem.exclude'].markdownDescription as string;
+    const readme = fs.readFileSync('README.md', 'utf8');
+    for (const { pattern } of BUILT_IN_EXCLUDES) {
+      const shown = `\`${pattern.replace(/ \(.*\)$/, '')}\``;
+      assert.ok(setting.includes(shown), `tandem.exclude's description lists ${shown}`);
+      assert.ok(readme.includes(shown), `the README lists ${shown}`);
     }
   });
 

@@ -115,4 +115,12 @@ describe('redaction of a request', () => {
     assert.equal(redaction.text(text), 'note: [REDACTED JWT] was here; token [REDACTED JWT 2]');
     assert.equal(redaction.restore('[REDACTED JWT] / [REDACTED JWT 2]'), `[REDACTED JWT] / ${JWT}`);
   });
+
+  it("gives the same text the same placeholders whichever of the user's keys are known (a batch answer is restored from that)", () => {
+    const content = `k1 = '${OPENAI}'; k2 = '${OPENAI_LEGACY}'; gw = 'gateway-key-litellm-42'`;
+    const known = redactPrompt([], [{ role: 'user', content }], [OPENAI, 'gateway-key-litellm-42']);
+    const unknown = redactPrompt([], [{ role: 'user', content }], []);
+    assert.equal(known.messages[0].content, "k1 = '[REDACTED OpenAI key]'; k2 = '[REDACTED OpenAI key 2]'; gw = '[REDACTED API key]'");
+    assert.equal(unknown.messages[0].content, "k1 = '[REDACTED OpenAI key]'; k2 = '[REDACTED OpenAI key 2]'; gw = 'gateway-key-litellm-42'");
+  });
 });
