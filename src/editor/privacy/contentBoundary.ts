@@ -94,7 +94,7 @@ export class ContentBoundary implements vscode.Disposable {
   }
 
   private async readIgnoreFile(uri: vscode.Uri): Promise<void> {
-    const path = vscode.workspace.asRelativePath(uri, true);
+    const path = vscode.workspace.asRelativePath(uri);
     try {
       const { size } = await vscode.workspace.fs.stat(uri);
       if (size > MAX_IGNORE_FILE_BYTES) {
