@@ -170,7 +170,10 @@ describe('Privacy boundary: excluded files and redacted secrets', () => {
   it("an imported file that is excluded lends no declarations to the prompt; an ordinary import does", async () => {
     await write(workspaceUri('privacy', 'lib', 'money.ts'), 'export function formatMoney(amountInCents: number): string {\n  return String(amountInCents);\n}\n');
     await write(workspaceUri('privacy', 'lib', 'vault.ts'), 'export function rotateVaultKey(keyMaterial: string, schedule: RotationSchedule): void {\n  void keyMaterial;\n}\n');
-    await vscode.workspace.getConfiguration('tandem').update('exclude', ['vault.ts'], vscode.ConfigurationTarget.Global);
+    // A .tandemignore in a subfolder, for what is below it.
+    await write(workspaceUri('privacy', 'lib', '.tandemignore'), 'vault.ts\n');
+    const { boundary } = await activateTandem();
+    await waitFor('the .tandemignore to apply', () => boundary.excludedBy(workspaceUri('privacy', 'lib', 'vault.ts')));
     const app = workspaceUri('privacy', 'app.ts');
     await write(app, "import { formatMoney } from './lib/money';\nimport { rotateVaultKey } from './lib/vault';\n\nconst total =");
     await fake.script({ match: { provider: 'openai' }, times: 2, reply: { text: '1;' } });
