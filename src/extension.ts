@@ -19,6 +19,7 @@ import { registerCompletions, type InlineCompletions } from './editor/completion
 import { registerReview, type ComplianceReview } from './editor/review/registerReview';
 import { registerBatch, type BatchJobs } from './editor/batch/registerBatch';
 import { ledgerReportSource } from './editor/report/reportSource';
+import { ContentBoundary } from './editor/privacy/contentBoundary';
 
 /** Set by esbuild's banner at the first line of the bundle, so code loading counts as activation time. */
 declare const __tandemBundleStart: number | undefined;
@@ -39,6 +40,8 @@ export interface TandemTestApi {
   readonly review: ComplianceReview;
   /** Batch jobs: their store, runner, status item and pending bulk edits. */
   readonly batch: BatchJobs;
+  /** Which files are never sent (built-in list, tandem.exclude, .tandemignore). */
+  readonly boundary: ContentBoundary;
   /** The open usage report, if any. */
   readonly report: () => ReportPanel | undefined;
   /** Code loading plus the activate() call, as VS Code's own activation times count them. */
@@ -52,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
   const log = new TandemLog(vscode.window.createOutputChannel('Tandem', { log: true }), () => keys.knownKeys());
   const session = new SessionSpend(() => `${vscode.env.sessionId}.${Date.now().toString(36)}`);
   const models = createModelLayer(context, keys, log, session);
+  const boundary = new ContentBoundary(log);
   const statusBar = new SpendStatusBar(session, {
     models: () => models.settings.models().models,
     routes: () => models.settings.models().routes,
@@ -71,10 +75,11 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
     json: new JsonValidator(),
     log,
     context,
+    boundary,
   });
-  const completions = registerCompletions(models.service, context.secrets, log);
-  const review = registerReview(models.service, () => models.settings.models(), log);
-  const batch = registerBatch({ context, service: models.service, clients: models.clients, settings: models.settings, diagnostics: review.diagnostics, log });
+  const completions = registerCompletions(models.service, context.secrets, log, boundary);
+  const review = registerReview(models.service, () => models.settings.models(), log, boundary);
+  const batch = registerBatch({ context, service: models.service, clients: models.clients, settings: models.settings, diagnostics: review.diagnostics, log, boundary });
   const reportSource = ledgerReportSource({
     ledger: models.ledger,
     session,
@@ -85,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
   context.subscriptions.push(
     log.channel,
     keys,
+    boundary,
     commands,
     completions,
     review,
@@ -111,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
   log.info(`Tandem ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms `
     + `(code loading ${codeLoadingMs.toFixed(1)} ms, activate ${activateCallMs.toFixed(1)} ms).`);
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { statusBarItem: statusBar.item, session, context, models, commands, completions, review, batch, report: () => ReportPanel.current, activationMs }
+    ? { statusBarItem: statusBar.item, session, context, models, commands, completions, review, batch, boundary, report: () => ReportPanel.current, activationMs }
     : undefined;
 }
 

@@ -17,6 +17,7 @@ import { ZERO_USAGE, totalTokens } from '../usage/usage';
 import { BudgetBlockedError, InputTooLargeError, NeedsKeyError } from './errors';
 import { runSegmented } from './segmented';
 import { errorText } from '../format/errorText';
+import { redactPrompt, type RedactedPrompt, type Redaction } from '../privacy/redaction';
 
 /** What a feature asks for; the service picks the model. */
 export interface TaskRequest {
@@ -89,6 +90,8 @@ export interface ModelServiceDeps {
   readonly tokens?: TokenCounter;
   readonly now?: () => Date;
   readonly newId?: () => string;
+  /** The user's own keys: redacted verbatim from every prompt, whatever their shape. */
+  readonly knownSecrets?: () => Iterable<string>;
 }
 
 /** Estimates within this factor of a model's input limit are replaced by an exact count. */
@@ -108,7 +111,27 @@ export class ModelService {
     this.newId = deps.newId ?? (() => `${Date.now().toString(36)}-${process.pid.toString(36)}-${(this.counter++).toString(36)}`);
   }
 
+  /**
+   * Every prompt passes the redaction here, once, before routing: secret shapes and the user's keys become
+   * placeholders on the wire. An answer that is code for the file the secrets came from gets them back, so
+   * accepting it never writes a placeholder over a secret; an explanation keeps the placeholders (a rendered
+   * link must never carry a secret).
+   */
   async run(request: TaskRequest, handlers: TaskHandlers = {}): Promise<TaskOutcome> {
+    const prompt = this.redact(request.task, request.system, request.messages);
+    if (prompt.redaction.count === 0) return this.runRouted(request, handlers);
+    const outcome = await this.runRouted({ ...request, system: prompt.system, messages: prompt.messages }, handlers);
+    return request.task === 'explain' ? outcome : { ...outcome, result: restored(outcome.result, prompt.redaction) };
+  }
+
+  /** The redaction `run` applies, for prompts that leave another way (batch jobs); says what it replaced, never the values. */
+  redact(task: TaskKind, system: readonly string[], messages: readonly ChatMessage[]): RedactedPrompt {
+    const prompt = redactPrompt(system, messages, this.deps.knownSecrets?.() ?? []);
+    if (prompt.redaction.count > 0) this.deps.log.info(`privacy: redacted from the ${task} prompt before sending: ${prompt.redaction.summary()}`);
+    return prompt;
+  }
+
+  private async runRouted(request: TaskRequest, handlers: TaskHandlers): Promise<TaskOutcome> {
     const settings = this.deps.settings();
     const { models, routes } = settings;
     const keys = { openai: await this.deps.hasKey('openai'), anthropic: await this.deps.hasKey('anthropic') };
@@ -312,6 +335,11 @@ export class ModelService {
   get sessionId(): string {
     return this.deps.session.id;
   }
+}
+
+/** The answer with the secrets its prompt was redacted of put back. */
+function restored(result: ModelResult, redaction: Redaction): ModelResult {
+  return { ...result, text: redaction.restore(result.text), ...(result.json !== undefined ? { json: redaction.restoreJson(result.json) } : {}) };
 }
 
 /** How a failure reads in the one-line fallback notice. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { customIdFor } from '../../core/batch/customIds';
 import type { JobItem } from '../../core/batch/job';
 import type { RoutingTable } from '../../core/models/modelTable';
+import { describeRule } from '../../core/privacy/exclusion';
 import { bulkEditPrompt } from '../../core/prompts/bulkEdit';
 import { FINDINGS_SCHEMA } from '../../core/review/findings';
 import { buildReviewRequest } from '../../core/review/reviewPrompt';
@@ -9,6 +10,7 @@ import { estimateTokens } from '../../core/tokens/estimate';
 import type { ModelRequest } from '../../providers/types';
 import { fileFacts } from '../commands/fileFacts';
 import { askInstruction, workspaceTrusted } from '../commands/guards';
+import type { ContentBoundary } from '../privacy/contentBoundary';
 import { usableRules } from '../review/rulesFiles';
 import { readBatchFiles } from './batchFiles';
 import { fingerprint } from './fingerprint';
@@ -16,6 +18,8 @@ import { confirmAndSubmit, type SubmitEnv } from './submitJob';
 
 export interface BatchCommandEnv extends SubmitEnv {
   readonly routes: () => RoutingTable;
+  /** Files excluded from what Tandem sends are left out of a batch, and named. */
+  readonly boundary: ContentBoundary;
 }
 
 /** Code files a folder review looks at unless the user gives another glob. */
@@ -39,8 +43,11 @@ export async function reviewFolderBatch(env: BatchCommandEnv, folder?: vscode.Ur
     return;
   }
   if (uris.length > MAX_FILES) void vscode.window.showWarningMessage(`Tandem: more than ${MAX_FILES} files match; the first ${MAX_FILES} are reviewed.`);
+  const { sendable, excluded } = await withoutExcluded(env.boundary, uris.slice(0, MAX_FILES), 'Review Folder');
+  if (sendable.length === 0) return;
   const route = env.routes().review;
-  const { files, skipped } = await readBatchFiles(uris.slice(0, MAX_FILES).sort(byPath), true);
+  const { files, skipped: unreadable } = await readBatchFiles(sendable.sort(byPath), true);
+  const skipped = [...excluded, ...unreadable];
   if (files.length === 0) {
     void vscode.window.showWarningMessage(`Tandem: no file could be reviewed. ${skipped.join(' ')}`);
     return;
@@ -66,11 +73,14 @@ export async function bulkEditBatch(env: BatchCommandEnv, clicked?: vscode.Uri, 
   let uris = selected?.length ? selected : clicked ? [clicked] : undefined;
   uris ??= await vscode.window.showOpenDialog({ canSelectMany: true, canSelectFiles: true, canSelectFolders: false, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri, openLabel: 'Edit These Files', title: 'Tandem: files to edit (Batch)' });
   if (!uris?.length) return;
-  const instruction = await askInstruction('Tandem: Bulk Edit Files (Batch)', `What to change in each of the ${plural(uris.length, 'file')}.`, 'e.g. add a JSDoc comment to every exported function');
+  const { sendable, excluded } = await withoutExcluded(env.boundary, uris.slice(0, MAX_FILES), 'Bulk Edit');
+  if (sendable.length === 0) return;
+  const instruction = await askInstruction('Tandem: Bulk Edit Files (Batch)', `What to change in each of the ${plural(sendable.length, 'file')}.`, 'e.g. add a JSDoc comment to every exported function');
   if (!instruction) return;
   const route = env.routes().editSelection;
   const spec = env.models()[route.model];
-  const { files, skipped } = await readBatchFiles(uris.slice(0, MAX_FILES).sort(byPath), false);
+  const { files, skipped: unreadable } = await readBatchFiles(sendable.sort(byPath), false);
+  const skipped = [...excluded, ...unreadable];
   if (files.length === 0) {
     void vscode.window.showWarningMessage(`Tandem: no file could be edited. ${skipped.join(' ')}`);
     return;
@@ -85,6 +95,25 @@ export async function bulkEditBatch(env: BatchCommandEnv, clicked?: vscode.Uri, 
     return { item: itemFor(index, uri, path, text), request, expectedOutputTokens: fileTokens };
   });
   await confirmAndSubmit(env, { kind: 'bulkEdit', model: route.model, title: `Bulk edit: ${shorten(instruction)} (${plural(requests.length, 'file')})`, requests, instruction, skipped });
+}
+
+/**
+ * The files a batch may send, and a sentence for each one left out because it is excluded (named with its
+ * rule, for the confirmation). When none is left, says so and gives no files.
+ */
+async function withoutExcluded(boundary: ContentBoundary, uris: readonly vscode.Uri[], what: string): Promise<{ sendable: vscode.Uri[]; excluded: string[] }> {
+  await boundary.ready;
+  const sendable: vscode.Uri[] = [];
+  const excluded: string[] = [];
+  for (const uri of uris) {
+    const rule = boundary.excludedBy(uri);
+    if (rule) excluded.push(`${vscode.workspace.asRelativePath(uri)} is never sent (excluded by ${describeRule(rule)}).`);
+    else sendable.push(uri);
+  }
+  if (sendable.length === 0) {
+    void vscode.window.showWarningMessage(`Tandem: every file chosen is excluded from what Tandem sends, so ${what} has nothing to send. ${excluded.join(' ')}`);
+  }
+  return { sendable, excluded };
 }
 
 function itemFor(index: number, uri: vscode.Uri, path: string, text: string): JobItem {

@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
-import type { JobItemOutcome } from '../../core/batch/job';
+import type { BatchJob, JobItemOutcome } from '../../core/batch/job';
 import type { Lander } from '../../core/batch/runnerPorts';
 import { retryAdvice } from '../../core/batch/sentFile';
 import { errorText } from '../../core/format/errorText';
 import type { Logger } from '../../core/log/logger';
+import { redactPrompt } from '../../core/privacy/redaction';
+import { bulkEditPrompt } from '../../core/prompts/bulkEdit';
 import { extractCode } from '../../core/text/codeAnswer';
+import { fileFacts } from '../commands/fileFacts';
 import { openSentFile } from './openSentFile';
 
 /**
@@ -30,7 +33,12 @@ export class BulkEditLander {
         }
         const { document } = file;
         const before = document.getText();
-        const after = withFinalNewline(extractCode(result.text), before);
+        const after = withFinalNewline(extractCode(withSecrets(result.text, job, document)), before);
+        if (placeholders(after) > placeholders(before)) {
+          // A secret the model never saw would be overwritten by its placeholder: that file is left as it is.
+          outcomes.push({ customId: item.customId, kind: 'errored', reason: 'the answer holds a placeholder for a secret that was redacted before sending, and it could not be put back; edit this file by hand' });
+          continue;
+        }
         if (after !== before) {
           const whole = new vscode.Range(document.positionAt(0), document.positionAt(before.length));
           edit.replace(document.uri, whole, after, { label: job.title, description: item.path, needsConfirmation: true });
@@ -66,6 +74,23 @@ export class BulkEditLander {
   has(jobId: string): boolean {
     return this.edits.has(jobId);
   }
+}
+
+/**
+ * The answer with the secrets its request was redacted of (at submit) put back. The file is unchanged since
+ * it was sent, so building its request again gives the same placeholders for the same secret shapes (the
+ * user's own keys are not known here: such a placeholder stays, and the file is left out).
+ */
+function withSecrets(answer: string, job: BatchJob, document: vscode.TextDocument): string {
+  if (!answer.includes(PLACEHOLDER)) return answer;
+  const prompt = bulkEditPrompt(job.instruction ?? '', fileFacts(document), document.getText());
+  return redactPrompt(prompt.system, prompt.messages, []).redaction.restore(answer);
+}
+
+const PLACEHOLDER = '[REDACTED ';
+
+function placeholders(text: string): number {
+  return text.split(PLACEHOLDER).length - 1;
 }
 
 /** Models often drop or add the file's last line break; keep the original's. */

@@ -6,6 +6,7 @@ import type { ModelService } from '../../core/calls/modelService';
 import type { ClientPool } from '../models/clientPool';
 import type { TandemSettings } from '../models/settings';
 import type { TandemLog } from '../log';
+import type { ContentBoundary } from '../privacy/contentBoundary';
 import type { ReviewDiagnostics } from '../review/reviewDiagnostics';
 import { bulkEditBatch, reviewFolderBatch, type BatchCommandEnv } from './batchCommands';
 import { BatchStatus, runAction, showBatchJobs } from './batchJobsView';
@@ -30,6 +31,7 @@ export interface BatchDeps {
   readonly settings: TandemSettings;
   readonly diagnostics: ReviewDiagnostics;
   readonly log: TandemLog;
+  readonly boundary: ContentBoundary;
 }
 
 /** Batch jobs: the two commands that start them, the runner that sees them through, and their list. */
@@ -59,6 +61,8 @@ export function registerBatch(deps: BatchDeps): BatchJobs {
     models: () => deps.settings.models().models,
     routes: () => deps.settings.models().routes,
     log,
+    redact: (task, system, messages) => deps.service.redact(task, system, messages),
+    boundary: deps.boundary,
   };
   const registrations = vscode.Disposable.from(
     status,

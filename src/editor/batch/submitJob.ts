@@ -3,6 +3,7 @@ import { estimateBatchCost } from '../../core/batch/estimate';
 import type { BatchJob, JobItem, JobKind } from '../../core/batch/job';
 import { submitted } from '../../core/batch/jobState';
 import { formatUsd } from '../../core/format/spend';
+import type { ModelService } from '../../core/calls/modelService';
 import type { ModelId, ModelTable } from '../../core/models/modelTable';
 import type { ProviderId } from '../../core/models/providers';
 import type { ModelRequest } from '../../providers/types';
@@ -19,6 +20,8 @@ export interface SubmitEnv {
   readonly hasKey: (provider: ProviderId) => Promise<boolean>;
   readonly models: () => ModelTable;
   readonly log: TandemLog;
+  /** The redaction every interactive prompt gets (ModelService.run): batch requests are built here, so they get it here. */
+  readonly redact: ModelService['redact'];
 }
 
 /** Left-out files named in the confirmation dialog; all of them are in the log. */
@@ -30,13 +33,14 @@ export interface PreparedJob {
   readonly title: string;
   readonly requests: readonly { readonly item: JobItem; readonly request: ModelRequest; readonly expectedOutputTokens: number }[];
   readonly instruction?: string;
-  /** Files left out, each with why (too large, binary, unreadable): named in the dialog and the log. */
+  /** Files left out, each with why (excluded, too large, binary, unreadable): named in the dialog and the log. */
   readonly skipped?: readonly string[];
 }
 
 /**
  * Shows what the batch will cost (at the batch rate, next to the interactive price) and, once the user
- * confirms, submits it and stores the job so it outlives this window. Resolves with the stored job.
+ * confirms, submits it and stores the job so it outlives this window. Resolves with the stored job. Every
+ * request is redacted of secrets first, as ModelService.run does for interactive ones.
  */
 export async function confirmAndSubmit(env: SubmitEnv, prepared: PreparedJob): Promise<BatchJob | undefined> {
   const spec = env.models()[prepared.model];
@@ -45,12 +49,16 @@ export async function confirmAndSubmit(env: SubmitEnv, prepared: PreparedJob): P
     if (choice) await vscode.commands.executeCommand('tandem.setApiKey', spec.provider);
     return undefined;
   }
+  const requests = prepared.requests.map((r) => {
+    const prompt = env.redact(r.request.task, r.request.system, r.request.messages);
+    return { ...r, request: { ...r.request, system: prompt.system, messages: prompt.messages } };
+  });
   const estimate = estimateBatchCost(
-    prepared.requests.map(({ request }) => ({ system: request.system, messages: request.messages, maxOutputTokens: request.maxOutputTokens })),
+    requests.map(({ request }) => ({ system: request.system, messages: request.messages, maxOutputTokens: request.maxOutputTokens })),
     spec,
     { expectedOutputTokens: (i) => prepared.requests[i].expectedOutputTokens },
   );
-  const count = prepared.requests.length;
+  const count = requests.length;
   const skipped = prepared.skipped ?? [];
   skipped.forEach((why) => env.log.warn(`batch: ${prepared.title}: skipped ${why}`));
   const choice = await vscode.window.showInformationMessage(
@@ -59,7 +67,7 @@ export async function confirmAndSubmit(env: SubmitEnv, prepared: PreparedJob): P
       modal: true,
       detail: `Estimated cost ${formatUsd(estimate.batchMicroUsd)} at the batch rate (${formatUsd(estimate.interactiveMicroUsd)} if run one by one now). `
         + 'Batches usually finish within minutes and at most in 24 hours; you can close the window meanwhile. The real cost is recorded from the results.'
-        + (skipped.length ? `\n\nLeft out (${skipped.length}): ${skipped.slice(0, MAX_SKIPPED_SHOWN).join(' ')}${skipped.length > MAX_SKIPPED_SHOWN ? ' The rest are in the Tandem log.' : ''}` : ''),
+        + (skipped.length ? `\n\nLeft out, never sent (${skipped.length}): ${skipped.slice(0, MAX_SKIPPED_SHOWN).join(' ')}${skipped.length > MAX_SKIPPED_SHOWN ? ' The rest are in the Tandem log.' : ''}` : ''),
     },
     'Submit',
   );
@@ -84,7 +92,7 @@ export async function confirmAndSubmit(env: SubmitEnv, prepared: PreparedJob): P
   try {
     const status = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Tandem: submitting ${prepared.title}…` }, async () => {
       const client = await env.client(spec.provider);
-      return client.submit(prepared.requests.map(({ item, request }) => ({ customId: item.customId, request })));
+      return client.submit(requests.map(({ item, request }) => ({ customId: item.customId, request })));
     });
     job = submitted(job, status.id, new Date());
     await env.store.put(job);

@@ -3,12 +3,15 @@ import type { ModelService } from '../../core/calls/modelService';
 import type { JsonValidator } from '../../core/json/jsonValidator';
 import type { SqlValidator } from '../../core/sql/sqlValidator';
 import type { TandemLog } from '../log';
+import type { ContentBoundary } from '../privacy/contentBoundary';
 
-/** What the editor commands need: the model layer to call, the checkers for answers, the log, the context. */
+/** What the editor commands need: the model layer to call, the checkers for answers, the log, the context, the exclusions. */
 export interface CommandEnv {
   readonly service: ModelService;
   readonly sql: SqlValidator;
   readonly json: JsonValidator;
   readonly log: TandemLog;
   readonly context: vscode.ExtensionContext;
+  /** Which files may be sent: every command refuses an excluded one. */
+  readonly boundary: ContentBoundary;
 }

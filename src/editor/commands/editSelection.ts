@@ -6,7 +6,7 @@ import { fitToSelection } from '../../core/text/indent';
 import type { CommandEnv } from './commandEnv';
 import type { EditProposals } from './editProposals';
 import { aroundSelection, fileFacts } from './fileFacts';
-import { askInstruction, editorWithSelection, workspaceTrusted } from './guards';
+import { askInstruction, editorWithSelection, sendable, workspaceTrusted } from './guards';
 import { lineIndent } from './insertCode';
 import { finishedOrTold, receivedLine, withCancellableProgress } from './taskProgress';
 
@@ -14,7 +14,7 @@ import { finishedOrTold, receivedLine, withCancellableProgress } from './taskPro
 export async function editSelection(env: CommandEnv, proposals: EditProposals): Promise<void> {
   if (!workspaceTrusted()) return;
   const editor = editorWithSelection('edit');
-  if (!editor) return;
+  if (!editor || !(await sendable(env.boundary, editor.document.uri, 'Edit Selection'))) return;
   const instruction = await askInstruction('Tandem: Edit Selection', 'Describe the change to make to the selected code.', 'e.g. handle the empty list, and use early returns');
   if (!instruction) return;
   await proposeEdit(env, proposals, editor, instruction);

@@ -3,7 +3,7 @@ import { explainPrompt } from '../../core/prompts/explain';
 import type { CommandEnv } from './commandEnv';
 import type { ExplanationPanel, Explanations } from './explanations';
 import { aroundSelection, fileFacts, fileName, linesLabel } from './fileFacts';
-import { editorWithSelection, workspaceTrusted } from './guards';
+import { editorWithSelection, sendable, workspaceTrusted } from './guards';
 import { showFailure, withCancellableProgress } from './taskProgress';
 
 /** Context sent with an explanation: the selection and some code around it (tokens). */
@@ -13,7 +13,7 @@ const EXPLAIN_CONTEXT_TOKENS = 2000;
 export async function explainSelection(env: CommandEnv, explanations: Explanations, forceModel?: ModelId): Promise<ExplanationPanel | undefined> {
   if (!workspaceTrusted()) return undefined;
   const editor = editorWithSelection('explain');
-  if (!editor) return undefined;
+  if (!editor || !(await sendable(env.boundary, editor.document.uri, 'Explain Selection'))) return undefined;
   const { document, selection } = editor;
   const name = fileName(document.uri);
   const lines = linesLabel(selection);

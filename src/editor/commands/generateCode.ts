@@ -1,14 +1,14 @@
 import { generateCodePrompt } from '../../core/prompts/generateCode';
 import type { CommandEnv } from './commandEnv';
 import { aroundSelection, fileFacts } from './fileFacts';
-import { activeEditor, askInstruction, workspaceTrusted } from './guards';
+import { activeEditor, askInstruction, sendable, workspaceTrusted } from './guards';
 import { streamCodeIntoEditor } from './insertCode';
 
 /** `Tandem: Generate Code…`: an instruction; the code streams in at the cursor or over the selection. */
 export async function generateCode(env: CommandEnv): Promise<void> {
   if (!workspaceTrusted()) return;
   const editor = activeEditor('place the cursor where the code should go');
-  if (!editor) return;
+  if (!editor || !(await sendable(env.boundary, editor.document.uri, 'Generate Code'))) return;
   const replacing = !editor.selection.isEmpty;
   const instruction = await askInstruction(
     'Tandem: Generate Code',

@@ -4,7 +4,7 @@ import { imageInput } from '../../core/images/imageInput';
 import { generateCodePrompt } from '../../core/prompts/generateCode';
 import type { CommandEnv } from './commandEnv';
 import { aroundSelection, fileFacts, fileName } from './fileFacts';
-import { activeEditor, askInstruction, workspaceTrusted } from './guards';
+import { activeEditor, askInstruction, sendable, workspaceTrusted } from './guards';
 import { streamCodeIntoEditor } from './insertCode';
 import { readWorkspaceBytes } from '../workspaceFiles';
 
@@ -12,7 +12,7 @@ import { readWorkspaceBytes } from '../workspaceFiles';
 export async function generateFromImage(env: CommandEnv): Promise<void> {
   if (!workspaceTrusted()) return;
   const editor = activeEditor('place the cursor where the code should go');
-  if (!editor) return;
+  if (!editor || !(await sendable(env.boundary, editor.document.uri, 'Generate Code from Image'))) return;
   const picked = await vscode.window.showOpenDialog({
     title: 'Tandem: pick a screenshot or diagram to generate code from',
     openLabel: 'Use Image',
@@ -21,7 +21,7 @@ export async function generateFromImage(env: CommandEnv): Promise<void> {
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
   });
   const file = picked?.[0];
-  if (!file) return;
+  if (!file || !(await sendable(env.boundary, file, 'Generate Code from Image'))) return;
   const name = fileName(file);
   const read = await readWorkspaceBytes(file, { limit: READ_LIMITS.image, name });
   if (!read.ok) {

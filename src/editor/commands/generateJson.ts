@@ -5,7 +5,7 @@ import { generateJsonPrompt, repairJsonMessages } from '../../core/prompts/gener
 import { fromStrictAnswer, toStrictSchema } from '../../core/json/strictSchema';
 import { parseJsonAnswer } from '../../core/json/jsonValidator';
 import type { CommandEnv } from './commandEnv';
-import { activeEditor, askInstruction, workspaceTrusted } from './guards';
+import { activeEditor, askInstruction, sendable, workspaceTrusted } from './guards';
 import { insertChecked, showRefusedAnswer } from './insertText';
 import { pickJsonSchema, type SchemaChoice } from './pickJsonSchema';
 import { finishedOrTold, receivedLine, withCancellableProgress } from './taskProgress';
@@ -22,12 +22,12 @@ type Attempt = { readonly ok: true; readonly value: unknown } | { readonly ok: f
 export async function generateJson(env: CommandEnv, forceModel?: ModelId): Promise<void> {
   if (!workspaceTrusted()) return;
   const editor = activeEditor('place the cursor where the JSON should go');
-  if (!editor) return;
+  if (!editor || !(await sendable(env.boundary, editor.document.uri, 'Generate JSON'))) return;
   const instruction = await askInstruction('Tandem: Generate JSON', 'Describe the JSON to write.', 'e.g. three sample orders for the checkout tests');
   if (!instruction) return;
   let choice: SchemaChoice | undefined;
   try {
-    choice = await pickJsonSchema(env.context.workspaceState);
+    choice = await pickJsonSchema(env.context.workspaceState, env.boundary);
   } catch (error) {
     void vscode.window.showErrorMessage(`Tandem: could not read the schema file: ${errorText(error)}`);
     return;

@@ -5,7 +5,7 @@ import { generateSqlPrompt, repairSqlMessages } from '../../core/prompts/generat
 import { DEFAULT_SQL_DIALECT, isSqlDialect, sqlDialectInfo } from '../../core/sql/dialects';
 import { extractCode } from '../../core/text/codeAnswer';
 import type { CommandEnv } from './commandEnv';
-import { activeEditor, askInstruction, workspaceTrusted } from './guards';
+import { activeEditor, askInstruction, sendable, workspaceTrusted } from './guards';
 import { insertChecked, showRefusedAnswer } from './insertText';
 import { finishedOrTold, receivedLine, withCancellableProgress } from './taskProgress';
 import { workspaceSchema } from './workspaceSchema';
@@ -18,7 +18,7 @@ import { workspaceSchema } from './workspaceSchema';
 export async function generateSql(env: CommandEnv, forceModel?: ModelId): Promise<void> {
   if (!workspaceTrusted()) return;
   const editor = activeEditor('place the cursor where the SQL should go');
-  if (!editor) return;
+  if (!editor || !(await sendable(env.boundary, editor.document.uri, 'Generate SQL'))) return;
   const instruction = await askInstruction('Tandem: Generate SQL', 'Describe the query or statement to write.', 'e.g. the ten customers with the most orders this year');
   if (!instruction) return;
   const setting = vscode.workspace.getConfiguration('tandem.sql', editor.document.uri).get<string>('dialect');
@@ -27,11 +27,12 @@ export async function generateSql(env: CommandEnv, forceModel?: ModelId): Promis
   const version = editor.document.version;
 
   const outcome = await withCancellableProgress(`Tandem: writing ${dialect.displayName}`, async (signal, report) => {
-    const schema = await workspaceSchema(editor.document.uri);
+    const schema = await workspaceSchema(editor.document.uri, env.boundary);
     // A schema file setting that leaves the workspace stops the command: nothing is read or sent.
     if (schema.refused !== undefined) throw new TandemError(schema.refused);
     if (schema.problem) void vscode.window.showWarningMessage(`Tandem: ${schema.problem}`);
     schema.skipped.forEach((why) => env.log.info(`generate SQL: skipped a .sql file: ${why}`));
+    if (schema.excluded.length > 0) env.log.info(`generate SQL: left out of the schema, excluded from what Tandem sends: ${schema.excluded.join(', ')}`);
     if (schema.statements === 0) env.log.info('generate SQL: no DDL found in the workspace; the model infers the tables.');
     const prompt = generateSqlPrompt({ dialect: dialect.displayName, schema: schema.text, instruction });
     const ask = async (messages: typeof prompt.messages): Promise<string> => {

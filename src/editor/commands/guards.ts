@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { excludedMessage, type ContentBoundary } from '../privacy/contentBoundary';
+import { fileName } from './fileFacts';
 
 /**
  * Restricted Mode: nothing from an untrusted workspace goes to a model. Says so, with the way out, and
@@ -31,6 +33,18 @@ export function editorWithSelection(what: string): vscode.TextEditor | undefined
     return undefined;
   }
   return editor;
+}
+
+/**
+ * A file excluded from what Tandem sends (a built-in secret file, `tandem.exclude`, `.tandemignore`): says so,
+ * naming the rule, and returns false. `what` is the command, as the message names it.
+ */
+export async function sendable(boundary: ContentBoundary, uri: vscode.Uri, what: string): Promise<boolean> {
+  await boundary.ready;
+  const rule = boundary.excludedBy(uri);
+  if (!rule) return true;
+  void vscode.window.showWarningMessage(excludedMessage(fileName(uri), rule, what));
+  return false;
 }
 
 /** The instruction for a command; undefined when the user pressed Escape. */

@@ -2,16 +2,19 @@ import * as vscode from 'vscode';
 import type { CompletionParameters } from '../../core/completion/parameters';
 import type { CompletionInput, CompletionPipeline } from '../../core/completion/pipeline';
 import { skipReason } from '../../core/completion/trigger/shouldComplete';
+import type { ContentBoundary } from '../privacy/contentBoundary';
 import type { CompletionSettings } from './completionSettings';
 
 /**
  * VS Code's side of the pipeline: decides whether this position gets a completion at all (trust,
- * settings, the trigger rule), reads the text around the cursor, and turns the answer into ghost text.
+ * settings, the file's exclusion, the trigger rule), reads the text around the cursor, and turns the answer
+ * into ghost text.
  */
 export class TandemCompletionProvider implements vscode.InlineCompletionItemProvider {
   constructor(
     private readonly pipeline: CompletionPipeline,
     private readonly settings: CompletionSettings,
+    private readonly boundary: ContentBoundary,
   ) {}
 
   async provideInlineCompletionItems(
@@ -22,6 +25,9 @@ export class TandemCompletionProvider implements vscode.InlineCompletionItemProv
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
     // Restricted Mode: nothing from an untrusted workspace is sent anywhere.
     if (!vscode.workspace.isTrusted || !this.settings.enabledFor(document.languageId)) return undefined;
+    // An excluded file (.env, a key, tandem.exclude, .tandemignore) gets no request at all.
+    await this.boundary.ready;
+    if (this.boundary.excludedBy(document.uri) || token.isCancellationRequested) return undefined;
     const line = document.lineAt(position.line).text;
     const explicit = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
     const empty = document.lineCount === 1 && line.length === 0;

@@ -6,6 +6,8 @@ export type CompletionState =
   | { readonly kind: 'off' }
   | { readonly kind: 'off-language'; readonly language: string }
   | { readonly kind: 'restricted' }
+  /** The active file is never sent (`rule` says which rule excludes it). */
+  | { readonly kind: 'excluded'; readonly rule: string }
   | { readonly kind: 'needs-key'; readonly message: string }
   | { readonly kind: 'blocked'; readonly message: string }
   | { readonly kind: 'failed'; readonly message: string };
@@ -13,7 +15,7 @@ export type CompletionState =
 interface Look {
   readonly text: string;
   readonly tooltip: string;
-  readonly command: string;
+  readonly command?: string;
   readonly warning?: boolean;
 }
 
@@ -29,6 +31,8 @@ function look(state: CompletionState): Look {
         tooltip: `Tandem inline completions: off for ${state.language} (tandem.completions.disabledLanguages). Click to turn them on for ${state.language}.`,
         command: 'tandem.toggleCompletionsForLanguage',
       };
+    case 'excluded':
+      return { text: '$(lock) excluded here', tooltip: `Tandem inline completions: excluded here. This file is never sent to a model (excluded by ${state.rule}).` };
     case 'restricted':
       return { text: '$(shield)', tooltip: 'Tandem inline completions: off in Restricted Mode (nothing from this workspace is sent). Click to manage Workspace Trust.', command: 'workbench.trust.manage' };
     case 'needs-key':

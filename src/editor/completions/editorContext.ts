@@ -7,6 +7,7 @@ import type { CompletionParameters } from '../../core/completion/parameters';
 import type { CompletionInput } from '../../core/completion/pipeline';
 import { errorText } from '../../core/format/errorText';
 import type { Logger } from '../../core/log/logger';
+import type { ContentBoundary } from '../privacy/contentBoundary';
 
 /** Outlines of files read from disk are re-read after this long (they may have changed outside the editor). */
 const DISK_OUTLINE_TTL_MS = 60_000;
@@ -17,7 +18,8 @@ type DiskOutline = { readonly outline: string | undefined; readonly readAt: numb
 /**
  * The context stage's editor side: other open editors (most recently used first) and the outlines of the
  * files the current one imports. Never waits: an imported file not read yet is read in the background
- * and joins the context from the next request on.
+ * and joins the context from the next request on. A file excluded from what Tandem sends is never read
+ * for context, open or imported.
  */
 export class EditorContext implements vscode.Disposable {
   private readonly recent: string[] = [];
@@ -27,7 +29,7 @@ export class EditorContext implements vscode.Disposable {
   private readonly gatherer: ContextGatherer;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly parameters: () => CompletionParameters, private readonly log: Logger) {
+  constructor(private readonly parameters: () => CompletionParameters, private readonly log: Logger, private readonly boundary: ContentBoundary) {
     this.gatherer = new ContextGatherer(parameters());
     const active = vscode.window.activeTextEditor?.document.uri.toString();
     if (active) this.recent.push(active);
@@ -71,7 +73,7 @@ export class EditorContext implements vscode.Disposable {
     return [...new Set(inTabs)].sort((a, b) => rank(a) - rank(b))
       .flatMap((uri) => {
         const document = loaded.get(uri);
-        return document ? [asContextDocument(document)] : [];
+        return document && !this.boundary.excludedBy(document.uri) ? [asContextDocument(document)] : [];
       });
   }
 
@@ -91,6 +93,7 @@ export class EditorContext implements vscode.Disposable {
       if (outlines.length >= parameters.importedFiles) break;
       for (const candidate of importCandidates(specifier, from, document.languageId)) {
         const target = vscode.Uri.joinPath(folder.uri, candidate);
+        if (this.boundary.excludedBy(target)) break;
         const live = open.get(target.toString());
         const outline = live ? this.liveOutline(live, parameters) : this.diskOutline(target, document.languageId, parameters);
         // Candidates not read yet are all looked for at once; the first one that exists is used.

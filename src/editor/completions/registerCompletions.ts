@@ -4,7 +4,9 @@ import type { ModelService } from '../../core/calls/modelService';
 import { CompletionPipeline } from '../../core/completion/pipeline';
 import { modelServiceRequester } from '../../core/completion/request/completionRequest';
 import { errorText } from '../../core/format/errorText';
+import { describeRule } from '../../core/privacy/exclusion';
 import type { TandemLog } from '../log';
+import type { ContentBoundary } from '../privacy/contentBoundary';
 import { TandemCompletionProvider } from './completionProvider';
 import { CompletionSettings } from './completionSettings';
 import { CompletionStatus, type CompletionState } from './completionStatus';
@@ -20,10 +22,10 @@ export interface InlineCompletions extends vscode.Disposable {
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
 
 /** Inline completions: the provider, its status item, and the commands that turn them off and on. */
-export function registerCompletions(service: ModelService, secrets: vscode.SecretStorage, log: TandemLog): InlineCompletions {
+export function registerCompletions(service: ModelService, secrets: vscode.SecretStorage, log: TandemLog, boundary: ContentBoundary): InlineCompletions {
   const settings = new CompletionSettings();
   const status = new CompletionStatus();
-  const context = new EditorContext(() => settings.parameters(), log);
+  const context = new EditorContext(() => settings.parameters(), log, boundary);
   // A problem (no key, budget, failure) shows until a completion succeeds or something relevant changes.
   let problem: CompletionState | undefined;
 
@@ -45,17 +47,19 @@ export function registerCompletions(service: ModelService, secrets: vscode.Secre
     },
   });
 
-  const refresh = () => status.set(currentState(settings, problem));
+  const refresh = () => status.set(currentState(settings, boundary, problem));
   const clearProblemAndRefresh = () => {
     problem = undefined;
     refresh();
   };
   refresh();
+  // The exclusion rules are read after activation; the status item says "excluded here" from then on.
+  void boundary.ready.then(refresh);
 
   const registrations = vscode.Disposable.from(
     status,
     context,
-    vscode.languages.registerInlineCompletionItemProvider(SELECTOR, new TandemCompletionProvider(pipeline, settings)),
+    vscode.languages.registerInlineCompletionItemProvider(SELECTOR, new TandemCompletionProvider(pipeline, settings, boundary)),
     vscode.commands.registerCommand('tandem.toggleCompletions', async () => {
       const on = await settings.toggle();
       if (!on) pipeline.stop();
@@ -74,6 +78,7 @@ export function registerCompletions(service: ModelService, secrets: vscode.Secre
     vscode.commands.registerCommand('tandem.showLog', () => log.channel.show()),
     vscode.window.onDidChangeActiveTextEditor(() => refresh()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => refresh()),
+    boundary.onDidChange(() => refresh()),
     vscode.workspace.onDidCloseTextDocument((document) => pipeline.cache.forgetDocument(document.uri.toString())),
     // A key set (here or in another window) ends a "needs a key" state.
     secrets.onDidChange(() => problem?.kind === 'needs-key' && clearProblemAndRefresh()),
@@ -91,11 +96,13 @@ export function registerCompletions(service: ModelService, secrets: vscode.Secre
   };
 }
 
-function currentState(settings: CompletionSettings, problem: CompletionState | undefined): CompletionState {
+function currentState(settings: CompletionSettings, boundary: ContentBoundary, problem: CompletionState | undefined): CompletionState {
   if (!vscode.workspace.isTrusted) return { kind: 'restricted' };
   if (!settings.enabled()) return { kind: 'off' };
   const document = vscode.window.activeTextEditor?.document;
   if (document && settings.disabledLanguages().includes(document.languageId)) return { kind: 'off-language', language: document.languageId };
+  const excludedBy = document && boundary.isReady ? boundary.excludedBy(document.uri) : undefined;
+  if (excludedBy) return { kind: 'excluded', rule: describeRule(excludedBy) };
   return problem ?? { kind: 'on', language: document ? document.languageId : 'every language' };
 }
 

@@ -54,6 +54,7 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file esbuild must not inline
       require(path.join(context.extensionPath, 'dist', 'tokenizer', 'o200k.js')) as ExactTokenizer),
     log,
+    knownSecrets: () => keys.knownKeys(),
     ui: {
       confirmOverBudget: async (message) =>
         (await vscode.window.showWarningMessage(`Tandem: ${message}`, { modal: true }, 'Send Anyway')) === 'Send Anyway',

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ModelService, ModelServiceSettings } from '../../core/calls/modelService';
 import { rulesCacheNote } from '../../core/review/rulesCache';
 import type { TandemLog } from '../log';
+import type { ContentBoundary } from '../privacy/contentBoundary';
 import { reviewCode } from './reviewCode';
 import { ReviewDiagnostics } from './reviewDiagnostics';
 import { ReviewQuickFixes } from './reviewQuickFixes';
@@ -16,7 +17,7 @@ export interface ComplianceReview extends vscode.Disposable {
 }
 
 /** The compliance review: two commands, the findings as diagnostics, and their quick fixes. */
-export function registerReview(service: ModelService, settings: () => Pick<ModelServiceSettings, 'models' | 'routes'>, log: TandemLog): ComplianceReview {
+export function registerReview(service: ModelService, settings: () => Pick<ModelServiceSettings, 'models' | 'routes'>, log: TandemLog, boundary: ContentBoundary): ComplianceReview {
   let lastRules: LoadedRules | undefined;
   // A diagnostic's rule id links to the line of the rules file that defines it.
   const diagnostics = new ReviewDiagnostics((ruleId) => {
@@ -24,7 +25,7 @@ export function registerReview(service: ModelService, settings: () => Pick<Model
     const uri = rule && lastRules?.uris.get(rule.path);
     return rule && uri?.with({ fragment: `L${rule.line}` });
   });
-  const env = { service, log, diagnostics, rulesUsed: (rules: LoadedRules) => (lastRules = rules) };
+  const env = { service, log, diagnostics, boundary, rulesUsed: (rules: LoadedRules) => (lastRules = rules) };
   const registrations = vscode.Disposable.from(
     diagnostics,
     vscode.languages.registerCodeActionsProvider({ pattern: '**' }, new ReviewQuickFixes(diagnostics), { providedCodeActionKinds: ReviewQuickFixes.kinds }),

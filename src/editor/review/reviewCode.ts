@@ -7,9 +7,10 @@ import { mergeFindings } from '../../core/review/merge';
 import { buildRepairMessages, buildReviewRequest } from '../../core/review/reviewPrompt';
 import type { ChatMessage } from '../../providers/types';
 import { fileName, linesLabel } from '../commands/fileFacts';
-import { activeEditor, editorWithSelection, workspaceTrusted } from '../commands/guards';
+import { activeEditor, editorWithSelection, sendable, workspaceTrusted } from '../commands/guards';
 import { finishedOrTold, receivedLine, withCancellableProgress } from '../commands/taskProgress';
 import type { TandemLog } from '../log';
+import type { ContentBoundary } from '../privacy/contentBoundary';
 import type { ReviewDiagnostics } from './reviewDiagnostics';
 import { usableRules, type LoadedRules } from './rulesFiles';
 
@@ -19,6 +20,8 @@ export interface ReviewEnv {
   readonly diagnostics: ReviewDiagnostics;
   /** The rules a review ran with (the report says whether they are long enough to be cached). */
   readonly rulesUsed: (rules: LoadedRules) => void;
+  /** Which files may be sent: an excluded one is refused. */
+  readonly boundary: ContentBoundary;
 }
 
 /** An answer that was still not valid findings after the one repair round-trip. */
@@ -32,7 +35,7 @@ class RefusedAnswer extends Error {}
 export async function reviewCode(env: ReviewEnv, scope: 'selection' | 'file', forceModel?: ModelId): Promise<void> {
   if (!workspaceTrusted()) return;
   const editor = scope === 'selection' ? editorWithSelection('review') : activeEditor('review it');
-  if (!editor) return;
+  if (!editor || !(await sendable(env.boundary, editor.document.uri, scope === 'selection' ? 'Review Selection' : 'Review File'))) return;
   const { document } = editor;
   const rules = await usableRules(document.uri, env.log);
   if (!rules) return;

@@ -13,4 +13,9 @@ describe('redactSecrets', () => {
     assert.equal(redactSecrets('Authorization: Bearer abc.def', []), 'Authorization: Bearer [redacted]');
     assert.equal(redactSecrets('the task-list is fine', []), 'the task-list is fine');
   });
+
+  it('removes the secret shapes outgoing prompts are redacted for (a token quoted in an error body)', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+    assert.equal(redactSecrets(`gateway said: invalid session ${jwt} for AKIAIOSFODNN7EXAMPLE`, []), 'gateway said: invalid session [REDACTED JWT] for [REDACTED AWS access key id]');
+  });
 });
