@@ -101,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
     statusBar,
     watchWorkspaceMoneySettings(log),
     reportSource,
-    registerKeyCommands(keys, log, (provider, key) => models.clients.checkKey(provider, key), (provider) => endpointStatusText(models.clients.endpointStatus(provider))),
+    registerKeyCommands(keys, log, (provider, key) => models.clients.checkKey(provider, key), (provider) => `Endpoint: ${endpointStatusText(models.clients.endpointStatus(provider))}`),
     registerHeaderCommands(headers, log),
     vscode.commands.registerCommand('tandem.resetSessionSpend', () => {
       session.reset();

@@ -15,9 +15,9 @@ const STATE_WORDS: Readonly<Record<EndpointState, string>> = {
   asks: ' (not trusted yet: Tandem asks before the first request)',
 };
 
-/** "Endpoint: http://127.0.0.1:8080/v1 (OPENAI_BASE_URL in the environment) (allowed for this session)". */
+/** "http://127.0.0.1:8080/v1 (OPENAI_BASE_URL in the environment) (allowed for this session)". */
 export function endpointStatusText({ endpoint, state }: EndpointStatus): string {
-  return `Endpoint: ${describeEndpoint(endpoint)}${STATE_WORDS[state]}`;
+  return `${describeEndpoint(endpoint)}${STATE_WORDS[state]}`;
 }
 
 /**

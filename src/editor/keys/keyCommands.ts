@@ -9,7 +9,7 @@ import { errorText } from '../../core/format/errorText';
 /** Checks a key with a cheap authenticated call; throws ProviderError when it cannot be used. */
 export type KeyCheck = (provider: ProviderId, key: string) => Promise<void>;
 
-/** "Endpoint: https://api.openai.com/v1 (OpenAI's own endpoint)": where the key goes, shown under each provider. */
+/** "Endpoint: https://api.openai.com/v1 (OpenAI's own endpoint)": where the key goes, shown under each provider in the picker. */
 export type EndpointLine = (provider: ProviderId) => string;
 
 interface ProviderPick extends vscode.QuickPickItem {

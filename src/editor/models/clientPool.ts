@@ -86,7 +86,7 @@ export class ClientPool {
     const where = describeEndpoint(endpoint);
     if (this.logged.get(provider) !== where) {
       this.logged.set(provider, where);
-      this.log.info(`endpoint: ${providerInfo(provider).displayName} ${endpointStatusText(status)}`);
+      this.log.info(`endpoint: ${providerInfo(provider).displayName} → ${endpointStatusText(status)}`);
     }
     return { status, headers };
   }

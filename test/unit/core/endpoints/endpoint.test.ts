@@ -59,9 +59,9 @@ describe('endpoint status lines: the key picker, the status tooltip, the log', (
   const own = resolveEndpoint('anthropic', undefined, {}).endpoint;
 
   it('names the endpoint, its source and how it stands', () => {
-    assert.equal(endpointStatusText({ endpoint: own, state: 'trusted' }), "Endpoint: https://api.anthropic.com (Anthropic's own endpoint)");
+    assert.equal(endpointStatusText({ endpoint: own, state: 'trusted' }), "https://api.anthropic.com (Anthropic's own endpoint)");
     assert.equal(endpointStatusText({ endpoint: fromEnv, state: 'asks' }),
-      'Endpoint: http://127.0.0.1:4000/v1 (OPENAI_BASE_URL in the environment) (not trusted yet: Tandem asks before the first request)');
+      'http://127.0.0.1:4000/v1 (OPENAI_BASE_URL in the environment) (not trusted yet: Tandem asks before the first request)');
     assert.match(endpointStatusText({ endpoint: fromEnv, state: 'declined' }), /declined: nothing is sent there this session/);
   });
 
