@@ -5,7 +5,11 @@ import { ledgerProblemLine } from './core/ledger/appendQueue';
 import { SessionSpend } from './core/spend/sessionSpend';
 import { SpendStatusBar } from './editor/statusBar';
 import { KeyStore } from './editor/keys/keyStore';
+import { GatewayHeaderStore } from './editor/keys/headerStore';
+import { registerHeaderCommands } from './editor/keys/headerCommands';
 import { registerKeyCommands } from './editor/keys/keyCommands';
+import { endpointStatusText, endpointTooltipLines } from './core/endpoints/endpointStatus';
+import { PROVIDERS } from './core/models/providers';
 import { TandemLog } from './editor/log';
 import { createModelLayer, type ModelLayer } from './editor/models/modelLayer';
 import { watchWorkspaceMoneySettings } from './editor/models/workspaceMoneyNotice';
@@ -52,15 +56,18 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
   const started = performance.now();
 
   const keys = new KeyStore(context.secrets);
-  const log = new TandemLog(vscode.window.createOutputChannel('Tandem', { log: true }), () => keys.knownKeys());
+  const headers = new GatewayHeaderStore(context.secrets);
+  const log = new TandemLog(vscode.window.createOutputChannel('Tandem', { log: true }), () => [...keys.knownKeys(), ...headers.knownValues()]);
   const session = new SessionSpend(() => `${vscode.env.sessionId}.${Date.now().toString(36)}`);
-  const models = createModelLayer(context, keys, log, session);
+  const models = createModelLayer(context, keys, headers, log, session);
   const boundary = new ContentBoundary(log);
   const statusBar = new SpendStatusBar(session, {
     models: () => models.settings.models().models,
     routes: () => models.settings.models().routes,
     ledgerProblem: () => ledgerProblemLine(models.ledger.writeState),
     onDidChangeLedger: (listener) => models.ledger.onDidChangeWriteState(listener),
+    endpointLines: () => endpointTooltipLines(PROVIDERS.map((p) => models.clients.endpointStatus(p.id))),
+    onDidChangeEndpoints: (listener) => models.consent.onDidChange(listener),
     budgetLevel: async () => {
       const { caps } = models.settings.models().budget;
       return budgetLevel(caps, await models.periodSpend.current());
@@ -77,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
     context,
     boundary,
   });
-  const completions = registerCompletions(models.service, context.secrets, log, boundary);
+  const completions = registerCompletions(models.service, context.secrets, log, boundary, models.consent.onDidChange);
   const review = registerReview(models.service, () => models.settings.models(), log, boundary);
   const batch = registerBatch({ context, service: models.service, clients: models.clients, settings: models.settings, diagnostics: review.diagnostics, log, boundary });
   const reportSource = ledgerReportSource({
@@ -91,6 +98,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
     log.channel,
     keys,
     boundary,
+    headers,
     commands,
     completions,
     review,
@@ -99,7 +107,8 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
     statusBar,
     watchWorkspaceMoneySettings(log),
     reportSource,
-    registerKeyCommands(keys, log, (provider, key) => models.clients.checkKey(provider, key)),
+    registerKeyCommands(keys, log, (provider, key) => models.clients.checkKey(provider, key), (provider) => `Endpoint: ${endpointStatusText(models.clients.endpointStatus(provider))}`),
+    registerHeaderCommands(headers, log),
     vscode.commands.registerCommand('tandem.resetSessionSpend', () => {
       session.reset();
       log.info('Session spend reset.');
@@ -108,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
     // An optional period ('session', 'today', '7d', '30d', 'all') opens the report on it.
     vscode.commands.registerCommand('tandem.showUsage', (period?: unknown) => ReportPanel.show(context, reportSource, isPeriod(period) ? period : undefined)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (['tandem.budget', 'tandem.models', 'tandem.routing'].some((s) => e.affectsConfiguration(s))) void statusBar.refresh();
+      if (['tandem.budget', 'tandem.models', 'tandem.routing', 'tandem.openai', 'tandem.anthropic', 'tandem.trustedEndpoints'].some((s) => e.affectsConfiguration(s))) void statusBar.refresh();
     }),
   );
 

@@ -14,6 +14,9 @@ export interface StatusBarSources {
   /** Why the usage ledger is not being written, while it is not (the item then shows a warning). */
   readonly ledgerProblem?: () => string | undefined;
   readonly onDidChangeLedger?: (listener: () => void) => vscode.Disposable;
+  /** Tooltip lines (Markdown) about endpoints that are not the providers' own, and when their trust changes. */
+  readonly endpointLines?: () => readonly string[];
+  readonly onDidChangeEndpoints?: (listener: () => void) => vscode.Disposable;
 }
 
 const BUDGET_COLOURS: Readonly<Record<BudgetState, vscode.ThemeColor | undefined>> = {
@@ -40,6 +43,7 @@ export class SpendStatusBar implements vscode.Disposable {
       session.onDidChange(() => this.refresh()),
       session.onDidChangeBusy(() => this.render()),
       ...(sources.onDidChangeLedger ? [sources.onDidChangeLedger(() => this.render())] : []),
+      ...(sources.onDidChangeEndpoints ? [sources.onDidChangeEndpoints(() => this.render())] : []),
     ];
     this.item.show();
   }
@@ -60,7 +64,7 @@ export class SpendStatusBar implements vscode.Disposable {
     const spend = totals.tokens > 0 ? `${usd} · ${formatTokens(totals.tokens)} tok` : usd;
     const ledgerProblem = this.sources.ledgerProblem?.();
     this.item.text = `${ledgerProblem ? '$(warning) ' : ''}${this.session.busy ? '$(sync~spin) ' : ''}${spend}`;
-    const summary = sessionSummaryMarkdown(this.session.records, this.sources.models(), this.sources.routes());
+    const summary = sessionSummaryMarkdown(this.session.records, this.sources.models(), this.sources.routes(), this.sources.endpointLines?.());
     const tooltip = new vscode.MarkdownString(ledgerProblem ? `$(warning) ${escapeMarkdown(ledgerProblem)}\n\n---\n\n${summary}` : summary);
     tooltip.supportThemeIcons = true;
     this.item.tooltip = tooltip;

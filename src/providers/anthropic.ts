@@ -3,7 +3,7 @@ import type { MessageParam, Usage as AnthropicUsage } from '@anthropic-ai/sdk/re
 import type { Usage } from '../core/usage/usage';
 import { systemBlocks } from './anthropicCache';
 import { toProviderError } from './errors';
-import { lazySdk, sdkClientOptions } from './lazySdk';
+import { clientSecrets, lazySdk, sdkClientOptions } from './lazySdk';
 import { jsonOfAnswer, StreamRun } from './streamRun';
 import type { ChatMessage, ClientConfig, ModelClient, ModelRequest, ModelResult, StreamHandlers } from './types';
 
@@ -27,7 +27,7 @@ export class AnthropicClient implements ModelClient {
     const fail = (err: unknown) =>
       toProviderError(err, module, {
         provider: 'anthropic',
-        apiKey: this.config.apiKey,
+        secrets: clientSecrets(this.config),
         signal: request.signal,
         stalled: run.stalled,
         textStarted: run.textStarted,
@@ -78,7 +78,7 @@ export class AnthropicClient implements ModelClient {
     try {
       await client.models.retrieve(CHECK_MODEL);
     } catch (err) {
-      throw toProviderError(err, module, { provider: 'anthropic', apiKey: this.config.apiKey, textStarted: false, timeoutMs: this.config.timeoutMs });
+      throw toProviderError(err, module, { provider: 'anthropic', secrets: clientSecrets(this.config), textStarted: false, timeoutMs: this.config.timeoutMs });
     }
   }
 }

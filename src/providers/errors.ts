@@ -3,6 +3,7 @@ import { providerInfo, type ProviderId } from '../core/models/providers';
 import { redactSecrets } from '../core/log/logger';
 import { ProviderError, type FailureKind, type PartialResult } from './types';
 import { errorText } from '../core/format/errorText';
+import { CrossOriginRedirectError } from './sameOriginFetch';
 
 type Ctor = abstract new (...args: never[]) => Error;
 
@@ -17,7 +18,8 @@ export interface SdkErrorClasses {
 /** What the adapter knew when the call failed. */
 export interface FailureContext {
   readonly provider: ProviderId;
-  readonly apiKey: string;
+  /** The key and the gateway header values: redacted from every message (lazySdk.ts clientSecrets). */
+  readonly secrets: readonly string[];
   readonly signal?: AbortSignal;
   /** True once any answer text arrived: a break after that is 'mid-stream'. */
   readonly textStarted: boolean;
@@ -45,7 +47,7 @@ export function toProviderError(err: unknown, sdk: SdkErrorClasses, ctx: Failure
   const name = providerInfo(ctx.provider).displayName;
   const make = (kind: FailureKind, message: string, status?: number, ownRequestId?: string) => {
     const requestId = ownRequestId ?? ctx.requestId;
-    return new ProviderError(ctx.provider, kind, redactSecrets(withRequestId(message, requestId), [ctx.apiKey]), {
+    return new ProviderError(ctx.provider, kind, redactSecrets(withRequestId(message, requestId), ctx.secrets), {
       ...(status !== undefined ? { status } : {}),
       ...(requestId ? { requestId } : {}),
       ...(ctx.partial ? { partial: ctx.partial } : {}),
@@ -60,6 +62,9 @@ export function toProviderError(err: unknown, sdk: SdkErrorClasses, ctx: Failure
     return make('timeout', `${name} stopped sending in the middle of the answer (nothing arrived${after}). Try again; raise the timeout in the settings if this keeps happening.`);
   }
   if (err instanceof sdk.APIUserAbortError) return cancelled();
+  // The SDK reports what its fetch threw as a connection error, with the refusal as the cause.
+  const redirect = [err, (err as { cause?: unknown } | undefined)?.cause].find((e) => e instanceof CrossOriginRedirectError);
+  if (redirect) return make('bad-request', `${name}: ${redirect.message}`);
   if (err instanceof sdk.APIConnectionTimeoutError) {
     const after = ctx.timeoutMs ? ` within ${formatSeconds(ctx.timeoutMs)}` : '';
     return make('timeout', `${name} did not answer${after}. Try again, or raise the timeout in the settings if this keeps happening.`);

@@ -1,18 +1,32 @@
+import { secretHeaderValues } from '../core/keys/gatewayHeaders';
 import type { ProviderId } from '../core/models/providers';
 import { sdkLoadError } from './errors';
+import { sameOriginFetch } from './sameOriginFetch';
 import type { ClientConfig } from './types';
 
-/** The constructor options both SDKs take, from Tandem's client config. */
+/**
+ * The constructor options both SDKs take, from Tandem's client config. Everything that decides where the
+ * key goes is passed explicitly, so the SDK reads none of it from the environment: the base URL (else
+ * OPENAI_BASE_URL / ANTHROPIC_BASE_URL), and the log level (else OPENAI_LOG / ANTHROPIC_LOG=debug, whose
+ * request dumps print gateway header values to the extension host's console).
+ */
 export function sdkClientOptions(config: ClientConfig) {
   const { apiKey, baseURL, headers, timeoutMs, maxRetries } = config;
+  if (!baseURL) throw new Error('Tandem passes every SDK client its base URL: the SDK must not pick one itself.');
   return {
     apiKey,
-    // Empty means the SDK default, which honours OPENAI_BASE_URL / ANTHROPIC_BASE_URL.
-    ...(baseURL ? { baseURL } : {}),
+    baseURL,
     ...(headers ? { defaultHeaders: { ...headers } } : {}),
     ...(timeoutMs !== undefined ? { timeout: timeoutMs } : {}),
     maxRetries: maxRetries ?? 2,
+    fetch: sameOriginFetch,
+    logLevel: 'warn' as const,
   };
+}
+
+/** What a client's errors must never contain: its key and its gateway header values. */
+export function clientSecrets(config: ClientConfig): string[] {
+  return [config.apiKey, ...secretHeaderValues(config.headers)];
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { ResponseInputItem, Response as OpenAIResponse } from 'openai/resources/responses/responses';
 import type { Usage } from '../core/usage/usage';
 import { toProviderError } from './errors';
-import { lazySdk, sdkClientOptions } from './lazySdk';
+import { clientSecrets, lazySdk, sdkClientOptions } from './lazySdk';
 import { jsonOfAnswer, StreamRun } from './streamRun';
 import type { ChatMessage, ClientConfig, ModelClient, ModelRequest, ModelResult, StreamHandlers } from './types';
 
@@ -26,7 +26,7 @@ export class OpenAIClient implements ModelClient {
     const fail = (err: unknown) =>
       toProviderError(err, module, {
         provider: 'openai',
-        apiKey: this.config.apiKey,
+        secrets: clientSecrets(this.config),
         signal: request.signal,
         stalled: run.stalled,
         textStarted: run.textStarted,
@@ -85,7 +85,7 @@ export class OpenAIClient implements ModelClient {
     try {
       await client.models.retrieve(CHECK_MODEL);
     } catch (err) {
-      throw toProviderError(err, module, { provider: 'openai', apiKey: this.config.apiKey, textStarted: false, timeoutMs: this.config.timeoutMs });
+      throw toProviderError(err, module, { provider: 'openai', secrets: clientSecrets(this.config), textStarted: false, timeoutMs: this.config.timeoutMs });
     }
   }
 }

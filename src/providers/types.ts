@@ -119,10 +119,10 @@ export interface ModelClient {
   checkKey(): Promise<void>;
 }
 
-/** What an adapter needs to build its SDK client. Empty baseURL means the SDK default (and its env var). */
+/** What an adapter needs to build its SDK client. The base URL is always Tandem's choice (core/endpoints). */
 export interface ClientConfig {
   readonly apiKey: string;
-  readonly baseURL?: string;
+  readonly baseURL: string;
   readonly headers?: Readonly<Record<string, string>>;
   /** Per-attempt timeout in ms. */
   readonly timeoutMs?: number;

@@ -18,6 +18,7 @@ export interface CodeServer {
 
 export interface CodeServerOptions {
   readonly env?: NodeJS.ProcessEnv;
+  /** Written into a new settings file; merged into a kept one (lists are joined), so `npm start` gets them too. */
   readonly userSettings?: Record<string, unknown>;
   readonly port?: number;
   /** Kept after stop (for `npm start`); by default a temp folder removed at stop. */
@@ -41,6 +42,26 @@ export const QUIET_USER_SETTINGS: Record<string, unknown> = {
   'git.openRepositoryInParentFolders': 'never',
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
+
+/**
+ * Adds settings to a settings file kept between runs (creating it if need be); one that is not plain JSON
+ * (comments) is left alone with a note.
+ */
+export function mergeUserSettings(file: string, settings: Record<string, unknown>): void {
+  let current: Record<string, unknown>;
+  try {
+    current = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown> : {};
+  } catch {
+    console.warn(`${file} is not plain JSON; add these settings yourself: ${JSON.stringify(settings)}`);
+    return;
+  }
+  for (const [key, value] of Object.entries(settings)) {
+    const had = current[key];
+    current[key] = Array.isArray(had) && Array.isArray(value) ? [...new Set([...had, ...value])] : value;
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(current, null, 2));
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -71,6 +92,8 @@ export async function startCodeServer(tools: Tools, options: CodeServerOptions =
   if (!fs.existsSync(settingsFile) || ownsState) {
     const trust = options.workspaceTrust ? { 'security.workspace.trust.enabled': true } : {};
     fs.writeFileSync(settingsFile, JSON.stringify({ ...QUIET_USER_SETTINGS, ...trust, ...options.userSettings }, null, 2));
+  } else if (options.userSettings) {
+    mergeUserSettings(settingsFile, options.userSettings);
   }
 
   const child = spawn(tools.node, [

@@ -6,12 +6,15 @@
 import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { startFakeProviders } from '../fake-providers/server';
+import { mergeUserSettings } from './codeServer';
 
 const root = path.resolve(__dirname, '..', '..');
 
 async function main(): Promise<void> {
   const fake = await startFakeProviders();
   const userDataDir = path.join(root, '.vscode-test', 'electron-user-data');
+  // The SDKs reach the fake server through the environment: its origin must be one the user trusts.
+  mergeUserSettings(path.join(userDataDir, 'User', 'settings.json'), { 'tandem.trustedEndpoints': [fake.url] });
   try {
     await runTests({
       version: process.env.TANDEM_VSCODE_VERSION ?? 'stable',

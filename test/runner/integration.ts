@@ -22,6 +22,10 @@ async function main(): Promise<number> {
       extensionPath: root,
       testsEntry: path.join(root, 'out', 'test', 'integration', 'index.js'),
       workspace,
+      // The fake server's origin, exactly: the SDKs reach it through OPENAI_BASE_URL / ANTHROPIC_BASE_URL,
+      // an endpoint from the environment, which Tandem trusts only when the user's settings list it. Any
+      // other loopback port stays unknown, as the endpoint tests need.
+      userSettings: { 'tandem.trustedEndpoints': [fake.url] },
       env: {
         OPENAI_BASE_URL: fake.openaiBaseURL,
         ANTHROPIC_BASE_URL: fake.anthropicBaseURL,

@@ -19,14 +19,18 @@ async function main(): Promise<void> {
   const tools = ensureTools();
   let fake: FakeProviders | undefined;
   const env: NodeJS.ProcessEnv = {};
+  let userSettings: Record<string, unknown> | undefined;
   if (process.argv.includes('--fake')) {
     fake = await startFakeProviders();
     Object.assign(env, { OPENAI_BASE_URL: fake.openaiBaseURL, ANTHROPIC_BASE_URL: fake.anthropicBaseURL });
+    // An endpoint from the environment is trusted only when listed; the fake's port changes at every start.
+    userSettings = { 'tandem.trustedEndpoints': ['http://127.0.0.1:*'] };
     console.log(`fake providers: ${fake.url} (any key works except ones starting with "bad-")`);
   }
   const port = argValue('--port');
   const { server, url } = await startEditorSession(tools, path.join(REPO_ROOT, 'sample-workspace'), {
     env,
+    userSettings,
     port: port ? Number(port) : undefined,
     // Kept between starts, so keys and settings set in the editor survive a restart.
     stateDir: path.join(REPO_ROOT, '.vscode-test', 'start'),

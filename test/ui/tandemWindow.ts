@@ -32,7 +32,8 @@ export async function openTandemWindow(options: Pick<CodeServerOptions, 'workspa
   try {
     session = await startEditorSession(tools, workspace, {
       workspaceTrust: options.workspaceTrust,
-      userSettings: options.userSettings,
+      // The SDKs reach the fake server through the environment: its origin must be one the user trusts.
+      userSettings: { 'tandem.trustedEndpoints': [fake.url], ...options.userSettings },
       env: { OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '', OPENAI_BASE_URL: fake.openaiBaseURL, ANTHROPIC_BASE_URL: fake.anthropicBaseURL, ...options.env },
     });
     browser = await launchChromium(tools);

@@ -71,7 +71,11 @@ export interface ModelServiceUi {
 export interface ModelServiceDeps {
   readonly settings: () => ModelServiceSettings;
   readonly hasKey: (provider: ProviderId) => Promise<boolean>;
-  readonly client: (provider: ProviderId) => Promise<ModelClient>;
+  /**
+   * The provider's client, once its endpoint may have the key: the editor asks the user about an endpoint
+   * they have not trusted (never for background work) and throws when it may not (nothing is sent).
+   */
+  readonly client: (provider: ProviderId, purpose: { readonly background?: boolean }) => Promise<ModelClient>;
   readonly ledger: {
     /**
      * Files a record: true once it is in the file, false when it is kept in memory until the folder can
@@ -239,7 +243,7 @@ export class ModelService {
       minCacheablePrefix: spec.minCacheablePrefix,
       signal: request.signal,
     };
-    const client = await this.deps.client(spec.provider);
+    const client = await this.deps.client(spec.provider, { background: request.background });
     const end = request.background ? () => {} : this.deps.session.begin();
     try {
       const result = await client.stream(modelRequest, handlers);

@@ -10,6 +10,10 @@ export interface ProviderInfo {
   readonly keyPageUrl: string;
   /** The usual key prefix, used only as a placeholder hint: gateways issue other formats. */
   readonly keyPrefixHint: string;
+  /** The provider's own endpoint, as its SDK defaults to it. */
+  readonly defaultBaseUrl: string;
+  /** Environment variable the official SDK would take an endpoint from (Tandem resolves it itself). */
+  readonly baseUrlEnvVar: string;
 }
 
 export const PROVIDERS: readonly ProviderInfo[] = [
@@ -19,6 +23,8 @@ export const PROVIDERS: readonly ProviderInfo[] = [
     keyEnvVar: 'OPENAI_API_KEY',
     keyPageUrl: 'https://platform.openai.com/api-keys',
     keyPrefixHint: 'sk-',
+    defaultBaseUrl: 'https://api.openai.com/v1',
+    baseUrlEnvVar: 'OPENAI_BASE_URL',
   },
   {
     id: 'anthropic',
@@ -26,6 +32,8 @@ export const PROVIDERS: readonly ProviderInfo[] = [
     keyEnvVar: 'ANTHROPIC_API_KEY',
     keyPageUrl: 'https://console.anthropic.com/settings/keys',
     keyPrefixHint: 'sk-ant-',
+    defaultBaseUrl: 'https://api.anthropic.com',
+    baseUrlEnvVar: 'ANTHROPIC_BASE_URL',
   },
 ];
 

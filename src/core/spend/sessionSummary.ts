@@ -23,11 +23,12 @@ function workspaceRouting(routes: RoutingTable | undefined, models: ModelTable):
 
 /**
  * The status bar tooltip, as Markdown: this session per model and per task, what the same calls would have
- * cost on each model of the catalog alone, and any route the workspace's settings chose.
+ * cost on each model of the catalog alone, any route the workspace's settings chose, and `endpoints`: lines
+ * about where the keys go (core/endpoints/endpointStatus.ts), each followed by an empty line.
  */
-export function sessionSummaryMarkdown(records: readonly LedgerRecord[], models: ModelTable, routes?: RoutingTable): string {
+export function sessionSummaryMarkdown(records: readonly LedgerRecord[], models: ModelTable, routes?: RoutingTable, endpoints: readonly string[] = []): string {
   const total = records.reduce((n, r) => n + r.costMicroUsd, 0);
-  const routing = workspaceRouting(routes, models);
+  const routing = [...workspaceRouting(routes, models), ...endpoints];
   if (records.length === 0) {
     return [`**Tandem** — this session: ${formatUsd(0)}, no model calls yet.`, '', ...routing, 'Click for the usage report.'].join('\n');
   }

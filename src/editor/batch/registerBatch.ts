@@ -41,7 +41,8 @@ export function registerBatch(deps: BatchDeps): BatchJobs {
   const bulkEdits = new BulkEditLander(log);
   const runnerDeps: RunnerDeps = {
     store,
-    client: (provider) => deps.clients.batchClient(provider),
+    // Polling is background work: an endpoint not trusted is not asked about from here (submitting asks).
+    client: (provider) => deps.clients.batchClient(provider, { background: true }),
     landers: { review: reviewLander(deps.diagnostics, log), bulkEdit: bulkEdits.land },
     ledger: { recordOnce: (record) => deps.service.recordCallOnce(record) },
     models: () => deps.settings.models().models,

@@ -10,6 +10,7 @@ export type CompletionState =
   | { readonly kind: 'excluded'; readonly rule: string }
   | { readonly kind: 'needs-key'; readonly message: string }
   | { readonly kind: 'blocked'; readonly message: string }
+  | { readonly kind: 'untrusted-endpoint'; readonly message: string }
   | { readonly kind: 'failed'; readonly message: string };
 
 interface Look {
@@ -39,6 +40,8 @@ function look(state: CompletionState): Look {
       return { text: '$(key)', tooltip: `Tandem inline completions: ${state.message} Click to set the key.`, command: 'tandem.setApiKey', warning: true };
     case 'blocked':
       return { text: '$(sparkle)', tooltip: `Tandem inline completions paused: ${state.message}`, command: 'tandem.showUsage', warning: true };
+    case 'untrusted-endpoint':
+      return { text: '$(shield)', tooltip: `Tandem inline completions paused: ${state.message}`, command: 'tandem.showLog', warning: true };
     case 'failed':
       return { text: '$(warning)', tooltip: `Tandem inline completions: the last request failed. ${state.message} Click to open the log.`, command: 'tandem.showLog' };
   }

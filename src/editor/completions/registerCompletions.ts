@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { BudgetBlockedError, NeedsKeyError } from '../../core/calls/errors';
 import type { ModelService } from '../../core/calls/modelService';
+import { EndpointNotAllowedError } from '../../core/endpoints/consent';
+import type { Event } from '../../core/events/emitter';
 import { CompletionPipeline } from '../../core/completion/pipeline';
 import { modelServiceRequester } from '../../core/completion/request/completionRequest';
 import { errorText } from '../../core/format/errorText';
@@ -22,7 +24,7 @@ export interface InlineCompletions extends vscode.Disposable {
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
 
 /** Inline completions: the provider, its status item, and the commands that turn them off and on. */
-export function registerCompletions(service: ModelService, secrets: vscode.SecretStorage, log: TandemLog, boundary: ContentBoundary): InlineCompletions {
+export function registerCompletions(service: ModelService, secrets: vscode.SecretStorage, log: TandemLog, boundary: ContentBoundary, onDidChangeTrust: Event<void>): InlineCompletions {
   const settings = new CompletionSettings();
   const status = new CompletionStatus();
   const context = new EditorContext(() => settings.parameters(), log, boundary);
@@ -82,6 +84,8 @@ export function registerCompletions(service: ModelService, secrets: vscode.Secre
     vscode.workspace.onDidCloseTextDocument((document) => pipeline.cache.forgetDocument(document.uri.toString())),
     // A key set (here or in another window) ends a "needs a key" state.
     secrets.onDidChange(() => problem?.kind === 'needs-key' && clearProblemAndRefresh()),
+    // An endpoint allowed from a command ends an "endpoint not trusted" state.
+    onDidChangeTrust(() => problem?.kind === 'untrusted-endpoint' && clearProblemAndRefresh()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('tandem')) clearProblemAndRefresh();
     }),
@@ -109,5 +113,7 @@ function currentState(settings: CompletionSettings, boundary: ContentBoundary, p
 function describeProblem(error: unknown): CompletionState {
   if (error instanceof NeedsKeyError) return { kind: 'needs-key', message: error.message };
   if (error instanceof BudgetBlockedError) return { kind: 'blocked', message: error.message };
+  // Not asked about from background work: the consent check logged it once already.
+  if (error instanceof EndpointNotAllowedError) return { kind: 'untrusted-endpoint', message: error.message };
   return { kind: 'failed', message: errorText(error) };
 }

@@ -9,20 +9,23 @@ import { errorText } from '../../core/format/errorText';
 /** Checks a key with a cheap authenticated call; throws ProviderError when it cannot be used. */
 export type KeyCheck = (provider: ProviderId, key: string) => Promise<void>;
 
+/** "Endpoint: https://api.openai.com/v1 (OpenAI's own endpoint)": where the key goes, shown under each provider in the picker. */
+export type EndpointLine = (provider: ProviderId) => string;
+
 interface ProviderPick extends vscode.QuickPickItem {
   readonly provider: ProviderId;
 }
 
 /** `Tandem: Set API Key…` and `Tandem: Clear API Key…`. A provider id may be passed to skip the pick. */
-export function registerKeyCommands(keys: KeyStore, log: TandemLog, check: KeyCheck): vscode.Disposable {
+export function registerKeyCommands(keys: KeyStore, log: TandemLog, check: KeyCheck, endpoint: EndpointLine): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('tandem.setApiKey', (arg?: unknown) => setApiKey(keys, log, check, arg)),
-    vscode.commands.registerCommand('tandem.clearApiKey', (arg?: unknown) => clearApiKey(keys, log, arg)),
+    vscode.commands.registerCommand('tandem.setApiKey', (arg?: unknown) => setApiKey(keys, log, check, endpoint, arg)),
+    vscode.commands.registerCommand('tandem.clearApiKey', (arg?: unknown) => clearApiKey(keys, log, endpoint, arg)),
   );
 }
 
-async function setApiKey(keys: KeyStore, log: TandemLog, check: KeyCheck, arg: unknown): Promise<void> {
-  const provider = isProviderId(arg) ? arg : await pickProvider(keys, 'Set the API key for which provider?');
+async function setApiKey(keys: KeyStore, log: TandemLog, check: KeyCheck, endpoint: EndpointLine, arg: unknown): Promise<void> {
+  const provider = isProviderId(arg) ? arg : await pickProvider(keys, endpoint, 'Set the API key for which provider?');
   if (!provider) return;
   const info = providerInfo(provider);
   const key = await vscode.window.showInputBox({
@@ -56,8 +59,8 @@ async function setApiKey(keys: KeyStore, log: TandemLog, check: KeyCheck, arg: u
   void vscode.window.showInformationMessage(`Tandem: ${info.displayName} API key checked and saved in VS Code's secret storage.`);
 }
 
-async function clearApiKey(keys: KeyStore, log: TandemLog, arg: unknown): Promise<void> {
-  const provider = isProviderId(arg) ? arg : await pickProvider(keys, 'Clear the stored API key of which provider?');
+async function clearApiKey(keys: KeyStore, log: TandemLog, endpoint: EndpointLine, arg: unknown): Promise<void> {
+  const provider = isProviderId(arg) ? arg : await pickProvider(keys, endpoint, 'Clear the stored API key of which provider?');
   if (!provider) return;
   const info = providerInfo(provider);
   if (!(await keys.hasStored(provider))) {
@@ -72,9 +75,9 @@ async function clearApiKey(keys: KeyStore, log: TandemLog, arg: unknown): Promis
   void vscode.window.showInformationMessage(`Tandem: ${info.displayName} API key cleared.${fallback}`);
 }
 
-async function pickProvider(keys: KeyStore, title: string): Promise<ProviderId | undefined> {
+async function pickProvider(keys: KeyStore, endpoint: EndpointLine, title: string): Promise<ProviderId | undefined> {
   const items: ProviderPick[] = await Promise.all(
-    PROVIDERS.map(async (p) => ({ provider: p.id, label: p.displayName, description: await describeSource(keys, p.id) })),
+    PROVIDERS.map(async (p) => ({ provider: p.id, label: p.displayName, description: await describeSource(keys, p.id), detail: endpoint(p.id) })),
   );
   const picked = await vscode.window.showQuickPick(items, { title: `Tandem: ${title}`, ignoreFocusOut: true });
   return picked?.provider;

@@ -6,34 +6,40 @@ import { LedgerStore } from '../../core/ledger/store';
 import { Cooldowns } from '../../core/routing/fallback';
 import { TokenCounter, type ExactTokenizer } from '../../core/tokens/tokenCounter';
 import type { SessionSpend } from '../../core/spend/sessionSpend';
+import type { EndpointConsent } from '../../core/endpoints/consent';
+import type { GatewayHeaderStore } from '../keys/headerStore';
 import type { KeyStore } from '../keys/keyStore';
 import type { TandemLog } from '../log';
 import { ClientPool } from './clientPool';
+import { createEndpointConsent } from './endpointTrust';
 import { TandemSettings } from './settings';
 
 export interface ModelLayer {
   readonly service: ModelService;
   readonly ledger: LedgerStore;
   readonly clients: ClientPool;
+  /** Whether a key may go to an endpoint the user has not trusted: asked once per origin. */
+  readonly consent: EndpointConsent;
   readonly settings: TandemSettings;
   readonly periodSpend: PeriodSpend;
   readonly cooldowns: Cooldowns;
 }
 
 /** Wires the core engine to VS Code: settings, keys, the ledger in global storage, and the user's prompts. */
-export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStore, log: TandemLog, session: SessionSpend): ModelLayer {
+export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStore, headers: GatewayHeaderStore, log: TandemLog, session: SessionSpend): ModelLayer {
   const settings = new TandemSettings((problems) => {
     problems.forEach((p) => log.warn(`settings: ${p}`));
     void vscode.window.showWarningMessage(`Tandem: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more in the Tandem log)` : ''}`);
   });
-  const clients = new ClientPool(keys, settings);
+  const consent = createEndpointConsent(settings, log);
+  const clients = new ClientPool(keys, headers, settings, consent, log);
   const ledger = new LedgerStore(path.join(context.globalStorageUri.fsPath, 'ledger'), {
     log,
     alert: (message) => {
       void vscode.window.showWarningMessage(`Tandem: ${message}`, 'Show Log').then((choice) => (choice ? log.channel.show() : undefined), () => undefined);
     },
   });
-  context.subscriptions.push({ dispose: () => ledger.dispose() }, settings);
+  context.subscriptions.push({ dispose: () => ledger.dispose() }, settings, consent);
   const periodSpend = new PeriodSpend(
     async (from) => (await ledger.read({ from })).records,
     () => session.totals.costMicroUsd,
@@ -44,7 +50,7 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
   const service = new ModelService({
     settings: () => settings.models(),
     hasKey: (p) => clients.hasKey(p),
-    client: (p) => clients.client(p),
+    client: (p, purpose) => clients.client(p, purpose),
     ledger,
     periodSpend,
     session,
@@ -54,7 +60,7 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file esbuild must not inline
       require(path.join(context.extensionPath, 'dist', 'tokenizer', 'o200k.js')) as ExactTokenizer),
     log,
-    knownSecrets: () => keys.knownKeys(),
+    knownSecrets: () => [...keys.knownKeys(), ...headers.knownValues()],
     ui: {
       confirmOverBudget: async (message) =>
         (await vscode.window.showWarningMessage(`Tandem: ${message}`, { modal: true }, 'Send Anyway')) === 'Send Anyway',
@@ -62,5 +68,5 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
       announceFallback: (line) => void vscode.window.showInformationMessage(`Tandem: ${line}`),
     },
   });
-  return { service, ledger, clients, settings, periodSpend, cooldowns };
+  return { service, ledger, clients, consent, settings, periodSpend, cooldowns };
 }

@@ -5,11 +5,21 @@ import { DEFAULT_MODELS, DEFAULT_ROUTES } from '../../core/models/modelTable';
 import { applyModelOverrides } from '../../core/models/catalog';
 import { applyRoutingOverrides } from '../../core/models/overrides';
 import type { ProviderId } from '../../core/models/providers';
+import { resolveEndpoint, type Endpoint } from '../../core/endpoints/endpoint';
+import { parseTrustedOrigins, type OriginPattern } from '../../core/endpoints/origin';
 import type { ClientConfig } from '../../providers/types';
 
+/** A provider's endpoint as Tandem resolved it, and the extra headers of the user's settings. */
 export interface EndpointSettings {
-  readonly baseURL?: string;
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly endpoint: Endpoint;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** The user's endpoint settings, read together and kept like the model settings. */
+interface EndpointSnapshot {
+  readonly baseUrls: Readonly<Record<ProviderId, unknown>>;
+  readonly headers: Readonly<Record<ProviderId, Readonly<Record<string, string>>>>;
+  readonly trusted: readonly OriginPattern[];
 }
 
 /**
@@ -20,12 +30,22 @@ export interface EndpointSettings {
 export class TandemSettings implements vscode.Disposable {
   private readonly reported = new Set<string>();
   private snapshot: ModelServiceSettings | undefined;
+  private endpoints: EndpointSnapshot | undefined;
   // Registered when the model layer is built, before any feature's listener: those read fresh values.
   private readonly subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('tandem')) this.snapshot = undefined;
+    if (!e.affectsConfiguration('tandem')) return;
+    this.snapshot = undefined;
+    this.endpoints = undefined;
   });
 
-  constructor(private readonly report: (problems: string[]) => void) {}
+  /**
+   * `env` is the extension host's environment, read at every use (not copied): it is where a dev
+   * container's `OPENAI_BASE_URL` / `ANTHROPIC_BASE_URL` come from.
+   */
+  constructor(
+    private readonly report: (problems: string[]) => void,
+    private readonly env: Readonly<Record<string, string | undefined>> = process.env,
+  ) {}
 
   models(): ModelServiceSettings {
     this.snapshot ??= this.readModels();
@@ -61,38 +81,52 @@ export class TandemSettings implements vscode.Disposable {
   }
 
   /**
-   * Endpoints come from user (machine) settings only: a workspace's own value is ignored even if VS Code
-   * would offer it, so a cloned repository can never send the user's key to another server.
+   * The endpoint of a provider (its setting, else the environment, else the provider's own; see
+   * core/endpoints) and the headers of the user's settings. Endpoint settings come from user settings
+   * only: a workspace's own value is ignored even if VS Code would offer it, so a cloned repository can
+   * never send the user's key to another server.
    */
   endpoint(provider: ProviderId): EndpointSettings {
-    const config = vscode.workspace.getConfiguration('tandem');
-    const baseURL = userValue<string>(config, `${provider}.baseUrl`)?.trim();
-    const headers = userValue<Record<string, unknown>>(config, `${provider}.headers`);
-    const problems: string[] = [];
-    const cleanHeaders: Record<string, string> = {};
-    for (const [name, value] of Object.entries(headers ?? {})) {
-      if (typeof value === 'string') cleanHeaders[name] = value;
-      else problems.push(`tandem.${provider}.headers["${name}"] must be a string; it is ignored.`);
-    }
-    if (baseURL && !/^https?:\/\//i.test(baseURL)) {
-      problems.push(`tandem.${provider}.baseUrl "${baseURL}" is not an http(s) URL; the provider's default endpoint is used.`);
-      this.reportOnce(problems);
-      return { headers: cleanHeaders };
-    }
+    const snapshot = this.endpointSnapshot();
+    const { endpoint, problems } = resolveEndpoint(provider, snapshot.baseUrls[provider], this.env);
     this.reportOnce(problems);
-    return { baseURL: baseURL || undefined, headers: cleanHeaders };
+    return { endpoint, headers: snapshot.headers[provider] };
   }
 
-  clientConfig(provider: ProviderId, apiKey: string): ClientConfig {
+  /** `tandem.trustedEndpoints` from the user's settings. */
+  trustedEndpoints(): readonly OriginPattern[] {
+    return this.endpointSnapshot().trusted;
+  }
+
+  /** Per-attempt timeout and the SDK's retries. */
+  requestLimits(): Pick<ClientConfig, 'timeoutMs' | 'maxRetries'> {
     const config = vscode.workspace.getConfiguration('tandem');
-    const endpoint = this.endpoint(provider);
     return {
-      apiKey,
-      baseURL: endpoint.baseURL,
-      headers: endpoint.headers,
       timeoutMs: Math.max(1, config.get<number>('requestTimeoutSeconds', 120)) * 1000,
       maxRetries: Math.max(0, Math.floor(config.get<number>('maxRetries', 2))),
     };
+  }
+
+  private endpointSnapshot(): EndpointSnapshot {
+    if (this.endpoints) return this.endpoints;
+    const config = vscode.workspace.getConfiguration('tandem');
+    const problems: string[] = [];
+    const headersOf = (provider: ProviderId): Record<string, string> => {
+      const clean: Record<string, string> = {};
+      for (const [name, value] of Object.entries(userValue<Record<string, unknown>>(config, `${provider}.headers`) ?? {})) {
+        if (typeof value === 'string') clean[name] = value;
+        else problems.push(`tandem.${provider}.headers["${name}"] must be a string; it is ignored.`);
+      }
+      return clean;
+    };
+    const trusted = parseTrustedOrigins(userValue(config, 'trustedEndpoints'));
+    this.endpoints = {
+      baseUrls: { openai: userValue(config, 'openai.baseUrl'), anthropic: userValue(config, 'anthropic.baseUrl') },
+      headers: { openai: headersOf('openai'), anthropic: headersOf('anthropic') },
+      trusted: trusted.patterns,
+    };
+    this.reportOnce([...problems, ...trusted.problems]);
+    return this.endpoints;
   }
 
   private reportOnce(problems: string[]): void {

@@ -1,6 +1,6 @@
 // Claude batch jobs through the official `@anthropic-ai/sdk`: the Message Batches API.
 import { anthropicRequestBody, importAnthropicSdk } from '../anthropic';
-import { sdkClientOptions } from '../lazySdk';
+import { clientSecrets, sdkClientOptions } from '../lazySdk';
 import type { ClientConfig } from '../types';
 import { anthropicItemResult, anthropicStatus } from './anthropicMapping';
 import { checkBatchBytes, checkBatchItems } from './limits';
@@ -36,7 +36,7 @@ export class AnthropicBatchClient implements BatchClient {
       // The SDK would refuse too, but with a message meant for developers.
       assertResultsReady('anthropic', anthropicStatus(await client.messages.batches.retrieve(id)));
       const results: BatchItemResult[] = [];
-      for await (const entry of await client.messages.batches.results(id)) results.push(anthropicItemResult(entry, this.config.apiKey));
+      for await (const entry of await client.messages.batches.results(id)) results.push(anthropicItemResult(entry, clientSecrets(this.config)));
       return results;
     });
   }

@@ -21,7 +21,7 @@ function phaseOf(batch: MessageBatch): BatchPhase {
   return batch.cancel_initiated_at && batch.request_counts.canceled > 0 ? 'cancelled' : 'ended';
 }
 
-export function anthropicItemResult(entry: MessageBatchIndividualResponse, apiKey: string): BatchItemResult {
+export function anthropicItemResult(entry: MessageBatchIndividualResponse, secrets: readonly string[]): BatchItemResult {
   const { custom_id: customId, result } = entry;
   switch (result.type) {
     case 'succeeded': {
@@ -31,11 +31,11 @@ export function anthropicItemResult(entry: MessageBatchIndividualResponse, apiKe
     }
     case 'errored': {
       const { type, message } = result.error.error;
-      return failedItem(customId, 'errored', `${type}: ${message}`, apiKey);
+      return failedItem(customId, 'errored', `${type}: ${message}`, secrets);
     }
     case 'canceled':
-      return failedItem(customId, 'cancelled', CANCELLED_REASON, apiKey);
+      return failedItem(customId, 'cancelled', CANCELLED_REASON, secrets);
     case 'expired':
-      return failedItem(customId, 'expired', EXPIRED_REASON, apiKey);
+      return failedItem(customId, 'expired', EXPIRED_REASON, secrets);
   }
 }

@@ -2,9 +2,9 @@
 import { redactSecrets } from '../../core/log/logger';
 import type { BatchItemResult } from './types';
 
-export function failedItem(customId: string, kind: 'errored' | 'expired' | 'cancelled', reason: string, apiKey: string): BatchItemResult {
+export function failedItem(customId: string, kind: 'errored' | 'expired' | 'cancelled', reason: string, secrets: readonly string[]): BatchItemResult {
   // The reason is the provider's text: redacted like every other message that may reach a log or the user.
-  return { customId, kind, reason: redactSecrets(reason, [apiKey]) };
+  return { customId, kind, reason: redactSecrets(reason, secrets) };
 }
 
 export const EXPIRED_REASON = 'The batch expired (24 hours passed) before this request ran.';

@@ -1,6 +1,6 @@
 // GPT batch jobs through the official `openai` SDK: a JSONL file of /v1/responses requests and the Batch API.
 import { importOpenAISdk, openaiRequestBody } from '../openai';
-import { sdkClientOptions } from '../lazySdk';
+import { clientSecrets, sdkClientOptions } from '../lazySdk';
 import type { ClientConfig } from '../types';
 import { checkBatchBytes, checkBatchItems } from './limits';
 import { collectOpenAIResults } from './openaiResults';
@@ -31,7 +31,7 @@ export class OpenAIBatchClient implements BatchClient {
     return this.sdk(async (client, module) => {
       const file = await client.files.create({ file: await module.toFile(bytes, 'batch.jsonl'), purpose: 'batch' });
       try {
-        return openaiStatus(await client.batches.create({ input_file_id: file.id, endpoint: ENDPOINT, completion_window: '24h' }), this.config.apiKey);
+        return openaiStatus(await client.batches.create({ input_file_id: file.id, endpoint: ENDPOINT, completion_window: '24h' }), clientSecrets(this.config));
       } catch (err) {
         // No batch will use the upload: delete it rather than leave it in the account's storage.
         await client.files.delete(file.id).catch(() => undefined);
@@ -41,21 +41,21 @@ export class OpenAIBatchClient implements BatchClient {
   }
 
   status(id: string): Promise<BatchStatus> {
-    return this.sdk(async (client) => openaiStatus(await client.batches.retrieve(id), this.config.apiKey));
+    return this.sdk(async (client) => openaiStatus(await client.batches.retrieve(id), clientSecrets(this.config)));
   }
 
   results(id: string): Promise<BatchItemResult[]> {
     return this.sdk(async (client) => {
       const batch = await client.batches.retrieve(id);
-      const status = openaiStatus(batch, this.config.apiKey);
+      const status = openaiStatus(batch, clientSecrets(this.config));
       assertResultsReady('openai', status);
       const read = async (fileId: string) => (await client.files.content(fileId)).text();
-      return collectOpenAIResults(batch, status, read, this.config.apiKey);
+      return collectOpenAIResults(batch, status, read, clientSecrets(this.config));
     });
   }
 
   cancel(id: string): Promise<BatchStatus> {
-    return this.sdk(async (client) => openaiStatus(await client.batches.cancel(id), this.config.apiKey));
+    return this.sdk(async (client) => openaiStatus(await client.batches.cancel(id), clientSecrets(this.config)));
   }
 
   /** The uploaded requests and the output and error files: each is tried, and the first failure thrown after. */

@@ -14,8 +14,8 @@ export interface OpenAIBatchLine {
 
 type ErrorBody = { readonly error?: { readonly type?: string | null; readonly message?: string | null } | null };
 
-export function openaiLineResult(line: OpenAIBatchLine, apiKey: string): BatchItemResult {
-  const fail = (kind: 'errored' | 'expired' | 'cancelled', reason: string) => failedItem(line.custom_id, kind, reason, apiKey);
+export function openaiLineResult(line: OpenAIBatchLine, secrets: readonly string[]): BatchItemResult {
+  const fail = (kind: 'errored' | 'expired' | 'cancelled', reason: string) => failedItem(line.custom_id, kind, reason, secrets);
   if (line.error) {
     const { code, message } = line.error;
     if (code === 'batch_expired') return fail('expired', message || EXPIRED_REASON);

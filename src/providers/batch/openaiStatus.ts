@@ -14,7 +14,7 @@ const PHASES: Readonly<Record<Batch['status'], BatchPhase>> = {
   cancelled: 'cancelled',
 };
 
-export function openaiStatus(batch: Batch, apiKey: string): BatchStatus {
+export function openaiStatus(batch: Batch, secrets: readonly string[]): BatchStatus {
   // A status newer than this SDK: keep polling rather than give up on the batch.
   const phase = PHASES[batch.status] ?? 'running';
   const { total = 0, completed = 0, failed = 0 } = batch.request_counts ?? {};
@@ -31,6 +31,6 @@ export function openaiStatus(batch: Batch, apiKey: string): BatchStatus {
     id: batch.id,
     phase,
     counts: { total, done: completed + failed + expired + cancelled, succeeded: completed, errored: failed, expired, cancelled },
-    ...(message ? { message: redactSecrets(message, [apiKey]) } : {}),
+    ...(message ? { message: redactSecrets(message, secrets) } : {}),
   };
 }

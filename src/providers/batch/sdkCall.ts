@@ -1,7 +1,7 @@
 // The SDK behind a batch client: imported on first use, and every failure turned into a ProviderError.
 import type { ProviderId } from '../../core/models/providers';
 import { toProviderError, type SdkErrorClasses } from '../errors';
-import { lazySdk } from '../lazySdk';
+import { clientSecrets, lazySdk } from '../lazySdk';
 import type { ClientConfig } from '../types';
 
 export type SdkCall<M, C> = <T>(call: (client: C, module: M) => Promise<T>) => Promise<T>;
@@ -19,7 +19,7 @@ export function batchSdk<M extends SdkErrorClasses, C>(
       return await call(client, module);
     } catch (err) {
       // toProviderError redacts the key and passes our own ProviderErrors through unchanged.
-      throw toProviderError(err, module, { provider, apiKey: config.apiKey, textStarted: false, timeoutMs: config.timeoutMs });
+      throw toProviderError(err, module, { provider, secrets: clientSecrets(config), textStarted: false, timeoutMs: config.timeoutMs });
     }
   };
 }

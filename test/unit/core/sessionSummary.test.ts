@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { applyModelOverrides } from '../../../src/core/models/catalog';
 import { DEFAULT_MODELS, DEFAULT_ROUTES } from '../../../src/core/models/modelTable';
 import { applyRoutingOverrides } from '../../../src/core/models/overrides';
+import { resolveEndpoint } from '../../../src/core/endpoints/endpoint';
+import { endpointTooltipLines } from '../../../src/core/endpoints/endpointStatus';
 import { sessionSummaryMarkdown } from '../../../src/core/spend/sessionSummary';
 import { ZERO_USAGE } from '../../../src/core/usage/usage';
 import { makeRecord } from './ledger/fixtures';
@@ -48,5 +50,15 @@ describe('status bar tooltip', () => {
     assert.match(sessionSummaryMarkdown(records, DEFAULT_MODELS, routes), /^Routing: explain → GPT-5\.4 Mini set by this workspace$/m);
     const userOnly = applyRoutingOverrides(DEFAULT_ROUTES, { explain: 'gpt-5.4-mini' }, DEFAULT_MODELS).table;
     assert.doesNotMatch(sessionSummaryMarkdown(records, DEFAULT_MODELS, userOnly), /Routing:/);
+  });
+
+  it('names the endpoints that are not the providers\' own, before and after the first call', () => {
+    const endpoint = resolveEndpoint('openai', undefined, { OPENAI_BASE_URL: 'https://llm.example.com/v1' }).endpoint;
+    const lines = endpointTooltipLines([{ endpoint, state: 'asks' }]);
+    const record = makeRecord({ id: 'a', time: '2026-11-24T10:00:00Z', costMicroUsd: 1 });
+    for (const md of [sessionSummaryMarkdown([], DEFAULT_MODELS, DEFAULT_ROUTES, lines), sessionSummaryMarkdown([record], DEFAULT_MODELS, DEFAULT_ROUTES, lines)]) {
+      assert.match(md, /^Endpoint: OpenAI → `https:\/\/llm\.example\.com\/v1` from `OPENAI_BASE_URL` in the environment \(not trusted yet: Tandem asks before the first request\)\n\nClick for the usage report\.$/m);
+    }
+    assert.doesNotMatch(sessionSummaryMarkdown([], DEFAULT_MODELS), /Endpoint/);
   });
 });

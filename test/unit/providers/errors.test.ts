@@ -5,7 +5,9 @@ import { toProviderError, type FailureContext } from '../../../src/providers/err
 import { ProviderError, type FailureKind } from '../../../src/providers/types';
 
 // Real SDK error objects, built the way each SDK builds them from a response (no HTTP involved).
-const ctx: FailureContext = { provider: 'anthropic', apiKey: 'sk-ant-configured-key-123', textStarted: false };
+const KEY = 'sk-ant-configured-key-123';
+const GATEWAY_TOKEN = 'gw-token-7f3a9c21';
+const ctx: FailureContext = { provider: 'anthropic', secrets: [KEY, GATEWAY_TOKEN], textStarted: false };
 const headers = (h: Record<string, string> = {}) => new Headers({ 'request-id': 'req_123', ...h });
 
 function anthropicStatus(status: number, body: object = { type: 'error', error: { type: 'x', message: 'm' } }) {
@@ -59,17 +61,24 @@ describe('toProviderError', () => {
   });
 
   it('never lets the configured key or a key-shaped string into the message', () => {
-    const body = { type: 'error', error: { type: 'invalid_request_error', message: `bad: ${ctx.apiKey} and sk-proj-AbC123xyz789 and Bearer tok_abcdef` } };
+    const body = { type: 'error', error: { type: 'invalid_request_error', message: `bad: ${KEY} and sk-proj-AbC123xyz789 and Bearer tok_abcdef` } };
     const err = toProviderError(anthropicStatus(400, body), Anthropic, ctx);
-    assert.equal(err.message.includes(ctx.apiKey), false);
+    assert.equal(err.message.includes(KEY), false);
     assert.equal(err.message.includes('AbC123xyz789'), false);
     assert.equal(err.message.includes('tok_abcdef'), false);
     assert.match(err.message, /Anthropic said: "bad: /);
   });
 
+  it('keeps gateway header values out of the message, as it does the key', () => {
+    const body = { type: 'error', error: { type: 'permission_error', message: `virtual key ${GATEWAY_TOKEN} has no access` } };
+    const err = toProviderError(anthropicStatus(403, body), Anthropic, ctx);
+    assert.equal(err.message.includes(GATEWAY_TOKEN), false);
+    assert.match(err.message, /virtual key \[redacted key\] has no access/);
+  });
+
   it('an unexpected non-SDK error still becomes a ProviderError with a redacted message', () => {
-    const err = toProviderError(new Error(`weird ${ctx.apiKey}`), Anthropic, ctx);
+    const err = toProviderError(new Error(`weird ${KEY}`), Anthropic, ctx);
     assert.equal(err.kind, 'server');
-    assert.equal(err.message.includes(ctx.apiKey), false);
+    assert.equal(err.message.includes(KEY), false);
   });
 });

@@ -44,8 +44,8 @@ describe('batch limits and createBatchClient', () => {
   });
 
   it('createBatchClient builds the client for each provider without calling anything', () => {
-    assert.equal(createBatchClient('openai', { apiKey: 'k' }).provider, 'openai');
-    assert.equal(createBatchClient('anthropic', { apiKey: 'k' }).provider, 'anthropic');
+    assert.equal(createBatchClient('openai', { apiKey: 'k', baseURL: 'https://api.openai.com/v1' }).provider, 'openai');
+    assert.equal(createBatchClient('anthropic', { apiKey: 'k', baseURL: 'https://api.anthropic.com' }).provider, 'anthropic');
     assert.deepEqual(fake.requests(), []);
   });
 });

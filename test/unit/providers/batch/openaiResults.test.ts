@@ -24,7 +24,7 @@ function batch(over: Partial<Batch>): Batch {
 
 async function collect(b: Batch, files: Record<string, string>): Promise<{ results: BatchItemResult[]; read: string[] }> {
   const read: string[] = [];
-  const results = await collectOpenAIResults(b, openaiStatus(b, KEY), async (id) => (read.push(id), files[id] ?? ''), KEY);
+  const results = await collectOpenAIResults(b, openaiStatus(b, [KEY]), async (id) => (read.push(id), files[id] ?? ''), [KEY]);
   return { results, read };
 }
 
@@ -46,7 +46,7 @@ describe('collectOpenAIResults', () => {
 
   it('a failed batch reports every request errored with the reason OpenAI gave', async () => {
     const b = batch({ status: 'failed', errors: { data: [{ code: 'mismatched_url', line: 2, message: 'The url must match.' }] }, request_counts: { total: 0, completed: 0, failed: 0 } });
-    assert.equal(openaiStatus(b, KEY).message, 'line 2: The url must match.');
+    assert.equal(openaiStatus(b, [KEY]).message, 'line 2: The url must match.');
     const { results } = await collect(b, { in: INPUT });
     assert.deepEqual(results, ['a', 'b', 'c'].map((customId) => ({ customId, kind: 'errored', reason: 'The batch failed: line 2: The url must match.' })));
   });
