@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { budgetLevel } from './core/cost/budget';
 import { ledgerProblemLine } from './core/ledger/appendQueue';
+import { inBackground } from './core/log/background';
 import { SessionSpend } from './core/spend/sessionSpend';
 import { SpendStatusBar } from './editor/statusBar';
 import { KeyStore } from './editor/keys/keyStore';
@@ -115,9 +116,9 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
       void vscode.window.showInformationMessage('Tandem: session spend reset to $0.00. The usage ledger keeps every call.');
     }),
     // An optional period ('session', 'today', '7d', '30d', 'all') opens the report on it.
-    vscode.commands.registerCommand('tandem.showUsage', (period?: unknown) => ReportPanel.show(context, reportSource, isPeriod(period) ? period : undefined)),
+    vscode.commands.registerCommand('tandem.showUsage', (period?: unknown) => ReportPanel.show(context, reportSource, log, isPeriod(period) ? period : undefined)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (['tandem.budget', 'tandem.models', 'tandem.routing', 'tandem.openai', 'tandem.anthropic', 'tandem.trustedEndpoints'].some((s) => e.affectsConfiguration(s))) void statusBar.refresh();
+      if (['tandem.budget', 'tandem.models', 'tandem.routing', 'tandem.openai', 'tandem.anthropic', 'tandem.trustedEndpoints'].some((s) => e.affectsConfiguration(s))) inBackground(statusBar.refresh(), log, 'the spend item');
     }),
   );
 

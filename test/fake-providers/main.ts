@@ -22,7 +22,13 @@ async function main(): Promise<void> {
   const fake = await startFakeProviders({ port: numberOption('--port'), host: option('--host'), batchDelayMs: numberOption('--batch-delay') });
   console.log(`fake providers listening on ${fake.url}`);
   const stop = () => {
-    void fake.close().then(() => process.exit(0));
+    fake.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

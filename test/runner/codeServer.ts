@@ -166,7 +166,7 @@ function waitForListening(child: ChildProcess, output: () => string, timeoutMs: 
       clearTimeout(timer);
       clearInterval(poll);
       child.off('exit', onExit);
-      void killGroup(child);
+      killGroup(child).catch(() => undefined); // the process group is gone already
       reject(error);
     }
   });

@@ -42,8 +42,14 @@ async function main(): Promise<void> {
     await fake?.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  const stopOnce = (): void => {
+    stop().catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', stopOnce);
+  process.on('SIGTERM', stopOnce);
 }
 
 main().catch((error: unknown) => {

@@ -50,10 +50,15 @@ export async function runTestsInWindow(server: CodeServer, browser: Browser, spe
   let timer: NodeJS.Timeout | undefined;
   try {
     const exited = new Promise<number>((resolve) => {
-      void context.exposeFunction('codeAutomationExit', (code: number) => {
-        finished = true;
-        resolve(Number(code) || 0);
-      });
+      context
+        .exposeFunction('codeAutomationExit', (code: number) => {
+          finished = true;
+          resolve(Number(code) || 0);
+        })
+        .catch((error: unknown) => {
+          console.error(`[vscode] could not listen for the tests' result: ${String(error)}`);
+          resolve(1);
+        });
       timer = setTimeout(() => {
         console.error(`[vscode] no result after ${timeoutMs / 1000} s: the tests hung or never started.`);
         resolve(124);

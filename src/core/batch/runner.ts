@@ -10,6 +10,7 @@ import { jobOutcomes, joinResults, type Joined } from './joinResults';
 import { PollFailures, pollTroubleMessage } from './pollFailures';
 import { retryAdvice } from './sentFile';
 import { GLOBAL_TIMERS, type BatchJobClient, type BatchJobStore, type BatchLedger, type BatchResult, type Lander, type LandingItem, type Timers } from './runnerPorts';
+import { inBackground } from '../log/background';
 
 export interface RunnerDeps {
   readonly store: BatchJobStore;
@@ -60,7 +61,7 @@ export class BatchRunner {
     this.clearTimer(job.id);
     this.timers.set(job.id, this.clock.set(() => {
       this.timers.delete(job.id);
-      void this.poll(job.id);
+      inBackground(this.poll(job.id), this.deps.log, `batch job ${job.id}: polling`);
     }, delayMs));
   }
 

@@ -4,6 +4,7 @@ import type { Logger } from '../log/logger';
 import { AppendError, ioErrorText, type LedgerFiles } from './ledgerFiles';
 import { fileForRecord } from './monthFiles';
 import type { LedgerRecord } from './record';
+import { inBackground } from '../log/background';
 
 /** Whether the ledger file is being written; `failing`: records wait in memory until it can be. */
 export type LedgerWriteState =
@@ -103,13 +104,14 @@ export class AppendQueue {
       return;
     }
     this.flushing = true;
-    void this.flush().finally(() => {
+    const flushed = this.flush().finally(() => {
       this.flushing = false;
       if (this.again) {
         this.again = false;
         this.kick();
       }
     });
+    inBackground(flushed, this.options.log, 'ledger: writing');
   }
 
   private async flush(): Promise<void> {

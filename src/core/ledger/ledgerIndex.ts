@@ -165,7 +165,10 @@ export class LedgerIndex {
     state.verified = true;
     this.consume(state, bytes, state.tail.length);
     if (state.offset - state.digestOffset >= DIGEST_AFTER_BYTES && this.options.digests !== false && this.digestTimer === undefined) {
-      this.digestTimer = this.options.timers.setTimeout(() => void this.writeDigests(), DIGEST_DELAY_MS);
+      this.digestTimer = this.options.timers.setTimeout(() => {
+        // A digest is a cache: writeDigests never rejects (a failed write only costs a slower start).
+        this.writeDigests().catch(() => undefined);
+      }, DIGEST_DELAY_MS);
     }
   }
 

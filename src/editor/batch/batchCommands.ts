@@ -107,7 +107,7 @@ async function withoutExcluded(boundary: ContentBoundary, uris: readonly vscode.
   const excluded: string[] = [];
   for (const uri of uris) {
     const rule = boundary.excludedBy(uri);
-    if (rule) excluded.push(`${vscode.workspace.asRelativePath(uri)} is never sent (excluded by ${describeRule(rule)}).`);
+    if (rule) excluded.push(`${vscode.workspace.asRelativePath(uri)} is excluded by ${describeRule(rule)}.`);
     else sendable.push(uri);
   }
   if (sendable.length === 0) {

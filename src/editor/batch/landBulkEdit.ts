@@ -9,6 +9,7 @@ import { bulkEditPrompt } from '../../core/prompts/bulkEdit';
 import { extractCode } from '../../core/text/codeAnswer';
 import { fileFacts } from '../commands/fileFacts';
 import { openSentFile } from './openSentFile';
+import { inBackground } from '../../core/log/background';
 
 /**
  * A bulk edit's results as one WorkspaceEdit in VS Code's refactor preview, where the user accepts file by
@@ -51,7 +52,7 @@ export class BulkEditLander {
     }
     if (edit.size > 0) {
       this.edits.set(job.id, edit);
-      void this.preview(job.id);
+      inBackground(this.preview(job.id), this.log, `batch job ${job.id}: the refactor preview`);
     } else {
       this.log.info(`batch job ${job.id}: no file needed a change.`);
     }

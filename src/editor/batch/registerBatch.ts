@@ -13,6 +13,7 @@ import { BatchStatus, runAction, showBatchJobs } from './batchJobsView';
 import { JobStore } from './jobStore';
 import { BulkEditLander } from './landBulkEdit';
 import { reviewLander } from './landReview';
+import { inBackground } from '../../core/log/background';
 
 /** What the integration tests reach. */
 export interface BatchJobs extends vscode.Disposable {
@@ -48,7 +49,7 @@ export function registerBatch(deps: BatchDeps): BatchJobs {
     models: () => deps.settings.models().models,
     sessionId: () => deps.service.sessionId,
     log,
-    tell: (job) => void tell(job),
+    tell: (job) => inBackground(tell(job), log, `batch job ${job.id}: the end-of-job message`),
     tellPollTrouble: (_job, message) => void vscode.window.showWarningMessage(message, 'Show Batch Jobs')
       .then((choice) => (choice ? vscode.commands.executeCommand('tandem.showBatchJobs') : undefined)),
   };

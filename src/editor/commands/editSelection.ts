@@ -9,6 +9,7 @@ import { aroundSelection, fileFacts } from './fileFacts';
 import { askInstruction, editorWithSelection, sendable, workspaceTrusted } from './guards';
 import { lineIndent } from './insertCode';
 import { finishedOrTold, receivedLine, withCancellableProgress } from './taskProgress';
+import { inBackground } from '../../core/log/background';
 
 /** `Tandem: Edit Selection…`: an instruction; the proposal opens as a diff to accept or reject. */
 export async function editSelection(env: CommandEnv, proposals: EditProposals): Promise<void> {
@@ -34,7 +35,7 @@ async function proposeEdit(env: CommandEnv, proposals: EditProposals, editor: vs
     });
     return result;
   });
-  const result = await finishedOrTold(outcome, env.log, (model) => void proposeEdit(env, proposals, editor, instruction, model));
+  const result = await finishedOrTold(outcome, env.log, (model) => inBackground(proposeEdit(env, proposals, editor, instruction, model), env.log, 'Edit Selection on the other model'));
   if (!result) return;
   const code = extractCode(result.text);
   if (code.trim() === '') {

@@ -5,6 +5,7 @@ import type { ExplanationPanel, Explanations } from './explanations';
 import { aroundSelection, fileFacts, fileName, linesLabel } from './fileFacts';
 import { editorWithSelection, sendable, workspaceTrusted } from './guards';
 import { showFailure, withCancellableProgress } from './taskProgress';
+import { inBackground } from '../../core/log/background';
 
 /** Context sent with an explanation: the selection and some code around it (tokens). */
 const EXPLAIN_CONTEXT_TOKENS = 2000;
@@ -36,7 +37,7 @@ export async function explainSelection(env: CommandEnv, explanations: Explanatio
   }
   if (outcome.kind === 'failed') {
     explanation.update(`${heading}_No explanation: the request failed._\n`, true);
-    await showFailure(outcome.error, env.log, (model) => void explainSelection(env, explanations, model));
+    await showFailure(outcome.error, env.log, (model) => inBackground(explainSelection(env, explanations, model), env.log, 'Explain Selection on the other model'));
     return undefined;
   }
   explanation.update(`${heading}${text.trim()}${text ? '\n\n' : ''}_Cancelled._\n`, true);

@@ -10,6 +10,7 @@ import { insertChecked, showRefusedAnswer } from './insertText';
 import { pickJsonSchema, type SchemaChoice } from './pickJsonSchema';
 import { finishedOrTold, receivedLine, withCancellableProgress } from './taskProgress';
 import { errorText } from '../../core/format/errorText';
+import { inBackground } from '../../core/log/background';
 
 /** What one attempt gave: the value when it passed, or the answer and why it was refused. */
 type Attempt = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly text: string; readonly problem: string };
@@ -63,7 +64,7 @@ export async function generateJson(env: CommandEnv, forceModel?: ModelId): Promi
     return attempt(repairJsonMessages(prompt.messages, first.text, first.problem));
   });
 
-  const result = await finishedOrTold(outcome, env.log, (model) => void generateJson(env, model));
+  const result = await finishedOrTold(outcome, env.log, (model) => inBackground(generateJson(env, model), env.log, 'Generate JSON on the other model'));
   if (!result) return;
   if (!result.ok) {
     env.log.warn(`generate JSON: the repaired answer was refused too (${result.problem}); nothing inserted.`);

@@ -9,6 +9,7 @@ import { activeEditor, askInstruction, sendable, workspaceTrusted } from './guar
 import { insertChecked, showRefusedAnswer } from './insertText';
 import { finishedOrTold, receivedLine, withCancellableProgress } from './taskProgress';
 import { workspaceSchema } from './workspaceSchema';
+import { inBackground } from '../../core/log/background';
 
 /**
  * `Tandem: Generate SQL…`: an instruction, with the workspace's schema as context. The answer is parsed
@@ -53,7 +54,7 @@ export async function generateSql(env: CommandEnv, forceModel?: ModelId): Promis
     return { text: second, error: recheck.ok ? undefined : recheck.message };
   });
 
-  const answer = await finishedOrTold(outcome, env.log, (model) => void generateSql(env, model));
+  const answer = await finishedOrTold(outcome, env.log, (model) => inBackground(generateSql(env, model), env.log, 'Generate SQL on the other model'));
   if (!answer) return;
   const { text, error } = answer;
   if (error) {

@@ -6,6 +6,7 @@ import { IndentStream, placeCode } from '../../core/text/indent';
 import type { CommandEnv } from './commandEnv';
 import { StreamingEdit } from './streamingEdit';
 import { CANCELLED_MESSAGE, receivedLine, showFailure, withCancellableProgress } from './taskProgress';
+import { inBackground } from '../../core/log/background';
 
 /** The leading whitespace of the line a position is on. */
 export function lineIndent(document: vscode.TextDocument, position: vscode.Position): string {
@@ -43,7 +44,7 @@ export async function streamCodeIntoEditor(env: CommandEnv, editor: vscode.TextE
         onRestart: () => {
           filter = new CodeStreamFilter();
           indenter = new IndentStream(indent);
-          void edit.restart();
+          inBackground(edit.restart(), env.log, 'taking back the broken answer');
         },
       });
       return outcome.result;
@@ -66,7 +67,7 @@ export async function streamCodeIntoEditor(env: CommandEnv, editor: vscode.TextE
   }
   if (outcome.kind === 'failed') {
     await edit.revert();
-    await showFailure(outcome.error, env.log, (model) => void streamCodeIntoEditor(env, editor, title, { ...request, forceModel: model }));
+    await showFailure(outcome.error, env.log, (model) => inBackground(streamCodeIntoEditor(env, editor, title, { ...request, forceModel: model }), env.log, `${title} on the other model`));
     return false;
   }
   const code = placeCode(extractCode(outcome.value.text), indent);

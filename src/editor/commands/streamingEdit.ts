@@ -44,9 +44,10 @@ export class StreamingEdit implements vscode.Disposable {
     this.pending += text;
     // A flush queued before a restart must not write the new answer's text ahead of the take-back.
     const answer = this.answer;
-    void this.enqueue(async () => {
+    // A write the editor refuses stops the stream through onConflict; the queue step itself never fails.
+    this.enqueue(async () => {
       if (answer === this.answer) await this.flush();
-    });
+    }).catch(() => undefined);
   }
 
   /** Puts `finalText` in place of everything written, and closes the undo group. */

@@ -13,6 +13,7 @@ import { TandemCompletionProvider } from './completionProvider';
 import { CompletionSettings } from './completionSettings';
 import { CompletionStatus, type CompletionState } from './completionStatus';
 import { EditorContext } from './editorContext';
+import { inBackground } from '../../core/log/background';
 
 /** What the integration tests reach: the pipeline's counters and the status item. */
 export interface InlineCompletions extends vscode.Disposable {
@@ -56,7 +57,7 @@ export function registerCompletions(service: ModelService, secrets: vscode.Secre
   };
   refresh();
   // The exclusion rules are read after activation; the status item says "excluded here" from then on.
-  void boundary.ready.then(refresh);
+  inBackground(boundary.ready.then(refresh), log, 'reading the exclusion rules');
 
   const registrations = vscode.Disposable.from(
     status,

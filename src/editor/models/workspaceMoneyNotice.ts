@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inBackground } from '../../core/log/background';
 import type { Logger } from '../../core/log/logger';
 import { moneySettingsIn } from '../../core/models/moneySettings';
 
@@ -28,10 +29,10 @@ export function watchWorkspaceMoneySettings(log: Logger): vscode.Disposable {
   const files = [...(vscode.workspace.workspaceFolders ?? []).map((f) => vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json')), ...workspaceFile];
   const watchers = files.map((file) => {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(file, '..'), file.path.split('/').pop() ?? ''));
-    watcher.onDidCreate(check);
-    watcher.onDidChange(check);
+    watcher.onDidCreate((uri) => inBackground(check(uri), log, 'reading a workspace settings file'));
+    watcher.onDidChange((uri) => inBackground(check(uri), log, 'reading a workspace settings file'));
     return watcher;
   });
-  for (const file of files) void check(file);
+  for (const file of files) inBackground(check(file), log, `reading ${vscode.workspace.asRelativePath(file)}`);
   return vscode.Disposable.from(...watchers);
 }

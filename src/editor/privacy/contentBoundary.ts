@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { errorText } from '../../core/format/errorText';
+import { inBackground } from '../../core/log/background';
 import type { Logger } from '../../core/log/logger';
 import { describeRule, ExclusionPolicy, type ExclusionDecision, type ExclusionRule, type IgnoreFileSource } from '../../core/privacy/exclusion';
 
@@ -33,14 +34,14 @@ export class ContentBoundary implements vscode.Disposable {
     this.subscriptions = [
       watcher,
       this.changed,
-      watcher.onDidCreate((uri) => void this.readIgnoreFile(uri).then(() => this.rebuild())),
-      watcher.onDidChange((uri) => void this.readIgnoreFile(uri).then(() => this.rebuild())),
+      watcher.onDidCreate((uri) => this.reread(uri)),
+      watcher.onDidChange((uri) => this.reread(uri)),
       watcher.onDidDelete((uri) => {
         this.ignoreFiles.delete(uri.toString());
         this.rebuild();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('tandem.exclude') && this.rebuild()),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.readAllIgnoreFiles()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => inBackground(this.readAllIgnoreFiles(), log, 'reading .tandemignore files')),
     ];
   }
 
@@ -91,6 +92,11 @@ export class ContentBoundary implements vscode.Disposable {
       this.log.warn(`exclusion: could not look for ${IGNORE_FILE} files (${errorText(error)})`);
     }
     this.rebuild();
+  }
+
+  /** A .tandemignore was created or changed: read it, then apply the rules. */
+  private reread(uri: vscode.Uri): void {
+    inBackground(this.readIgnoreFile(uri).then(() => this.rebuild()), this.log, `reading ${vscode.workspace.asRelativePath(uri)}`);
   }
 
   private async readIgnoreFile(uri: vscode.Uri): Promise<void> {

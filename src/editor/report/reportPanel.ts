@@ -8,6 +8,8 @@ import type { FromWebview, ToWebview } from '../../webview/report/protocol';
 import { isPeriod, periodPhrase } from '../../core/report/periods';
 import { exportFileName, reportHtml } from './html';
 import { errorText } from '../../core/format/errorText';
+import { inBackground } from '../../core/log/background';
+import type { Logger } from '../../core/log/logger';
 import { newNonce } from '../webviewHtml';
 
 /** Where the report's figures and the export's records come from (the ledger, in the extension). */
@@ -47,7 +49,7 @@ export class ReportPanel implements vscode.Disposable {
   private disposed = false;
   private readonly disposables: vscode.Disposable[] = [];
 
-  static show(context: vscode.ExtensionContext, source: ReportSource, period?: Period): ReportPanel {
+  static show(context: vscode.ExtensionContext, source: ReportSource, log: Logger, period?: Period): ReportPanel {
     const open = ReportPanel.current;
     if (open) {
       open.useSource(source);
@@ -60,7 +62,7 @@ export class ReportPanel implements vscode.Disposable {
       retainContextWhenHidden: false,
       localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')],
     });
-    const created = new ReportPanel(panel, context.extensionUri, source, period ?? DEFAULT_PERIOD);
+    const created = new ReportPanel(panel, context.extensionUri, source, period ?? DEFAULT_PERIOD, log);
     context.subscriptions.push(created);
     return created;
   }
@@ -70,6 +72,7 @@ export class ReportPanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     source: ReportSource,
     period: Period,
+    private readonly log: Logger,
   ) {
     ReportPanel.current = this;
     this.selected = period;
@@ -98,11 +101,11 @@ export class ReportPanel implements vscode.Disposable {
     if (typeof m !== 'object' || m === null) return;
     if (m.type === 'ready') {
       this.pageReady = true;
-      void this.refresh();
+      this.refreshLater();
     } else if (m.type === 'period' && isPeriod(m.period)) {
       this.choose(m.period);
     } else if (m.type === 'export' && (m.format === 'csv' || m.format === 'json') && isPeriod(m.period)) {
-      void this.exportLedger(m.format, m.period);
+      inBackground(this.exportLedger(m.format, m.period), this.log, 'the usage export');
     }
   }
 
@@ -153,7 +156,7 @@ export class ReportPanel implements vscode.Disposable {
 
   private choose(period: Period): void {
     this.selected = period;
-    void this.refresh();
+    this.refreshLater();
   }
 
   private useSource(source: ReportSource): void {
@@ -161,7 +164,7 @@ export class ReportPanel implements vscode.Disposable {
     this.sourceSubscription.dispose();
     this.source = source;
     this.sourceSubscription = source.onDidChange(() => this.scheduleLive());
-    void this.refresh();
+    this.refreshLater();
   }
 
   private scheduleLive(): void {
@@ -169,8 +172,13 @@ export class ReportPanel implements vscode.Disposable {
     clearTimeout(this.liveTimer);
     this.liveTimer = setTimeout(() => {
       // Hidden: nothing to update; the page asks again ('ready') when it is shown.
-      if (this.panel.visible && this.pageReady) void this.refresh();
+      if (this.panel.visible && this.pageReady) this.refreshLater();
     }, LIVE_DEBOUNCE_MS);
+  }
+
+  /** Starts a refresh nobody waits for (it tells the user of its own failures). */
+  private refreshLater(): void {
+    inBackground(this.refresh(), this.log, 'the usage report');
   }
 
   /** Builds and posts the selected period's report; a newer build makes an older one's result moot. */

@@ -13,6 +13,7 @@ import type { TandemLog } from '../log';
 import type { ContentBoundary } from '../privacy/contentBoundary';
 import type { ReviewDiagnostics } from './reviewDiagnostics';
 import { usableRules, type LoadedRules } from './rulesFiles';
+import { inBackground } from '../../core/log/background';
 
 export interface ReviewEnv {
   readonly service: ModelService;
@@ -80,7 +81,7 @@ export async function reviewCode(env: ReviewEnv, scope: 'selection' | 'file', fo
     void vscode.window.showErrorMessage(`Tandem: the review's answer could not be read, even after one repair (${outcome.error.message}). No findings were changed; try again.`);
     return;
   }
-  const findings = await finishedOrTold(outcome, env.log, (model) => void reviewCode(env, scope, model));
+  const findings = await finishedOrTold(outcome, env.log, (model) => inBackground(reviewCode(env, scope, model), env.log, 'the review on the other model'));
   if (!findings) return;
   if (document.version !== version) {
     void vscode.window.showWarningMessage(`Tandem: ${name} changed while it was being reviewed, so the findings may point at the wrong lines. Review it again.`);

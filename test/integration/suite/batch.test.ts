@@ -88,13 +88,14 @@ describe('Batch jobs', () => {
 
     // Shown again from the jobs list, the second file can be taken too.
     const { batch } = await activateTandem();
-    void batch.bulkEdits.preview(job.id);
+    const previewed = batch.bulkEdits.preview(job.id);
     await new Promise((r) => setTimeout(r, 1000));
     await vscode.commands.executeCommand('list.focusLast');
     await vscode.commands.executeCommand('list.focusParent');
     await vscode.commands.executeCommand('refactorPreview.toggleCheckedState');
     await vscode.commands.executeCommand('refactorPreview.apply');
     await waitFor('the second file to change', async () => (await textOf(y)).startsWith('// header'));
+    await previewed;
     assert.equal(await textOf(y), '// header\nexport const y = 2;\n', 'fence left out, final newline kept');
     const { session } = await activateTandem();
     assert.deepEqual(session.records.filter((r) => r.batch).map((r) => [r.task, r.model]), [['editSelection', 'gpt-5.4-mini'], ['editSelection', 'gpt-5.4-mini']]);
@@ -140,7 +141,7 @@ describe('Batch jobs', () => {
 
     const [confirmation] = answers.confirmations;
     assert.match(confirmation ?? '', /2 requests to Claude Haiku 4\.5 through the Batch API/);
-    assert.match(confirmation, /Left out \(2\): .*compiled\.ts is not a text file \(it holds NUL bytes, as binary files do\)/);
+    assert.match(confirmation, /Left out, never sent \(2\): .*compiled\.ts is not a text file \(it holds NUL bytes, as binary files do\)/);
     assert.match(confirmation, /generated\.ts is 300 KB; Tandem reads a file in a batch job of at most 256 KB\./);
     const job = await newestJob();
     assert.deepEqual(job.items.map((i) => i.path.split('/').pop()), ['ok.ts', 'other.ts']);

@@ -7,8 +7,9 @@ describe('completion debounce', () => {
     const clock = new ManualClock();
     const debouncer = new Debouncer(clock);
     const results: boolean[] = [];
+    const calls: Promise<number>[] = [];
     for (let i = 0; i < 5; i++) {
-      void debouncer.settle(300, undefined).then((settled) => results.push(settled));
+      calls.push(debouncer.settle(300, undefined).then((settled) => results.push(settled)));
       await clock.advance(100);
     }
     assert.deepEqual(results, [false, false, false, false], 'every earlier call is superseded at once');
@@ -16,6 +17,7 @@ describe('completion debounce', () => {
     assert.equal(results.length, 4, 'the last call is still waiting 299 ms after its keystroke');
     await clock.advance(1);
     assert.deepEqual(results, [false, false, false, false, true]);
+    await Promise.all(calls);
   });
 
   it('a cancelled wait resolves false and leaves no timer behind', async () => {

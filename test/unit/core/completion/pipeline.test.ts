@@ -100,7 +100,7 @@ describe('completion pipeline', () => {
 
   it('within the grace time, typing what the request streams adopts it', async () => {
     const cancel = new AbortController();
-    void pipeline.complete(at('const x = '), cancel.signal);
+    const first = pipeline.complete(at('const x = '), cancel.signal);
     await clock.advance(COMPLETION_DEFAULTS.debounceMs);
     requests.calls[0].stream('```ts\nite');
     cancel.abort();
@@ -109,27 +109,32 @@ describe('completion pipeline', () => {
     assert.equal(requests.calls[0].signal.aborted, false, 'adopted, so kept open');
     requests.calls[0].answer('```ts\nitems.length;\n```');
     assert.equal(await next, 'tems.length;');
+    assert.equal(await first, undefined, 'the cancelled call shows nothing');
     assert.equal(requests.calls.length, 1);
     assert.equal(pipeline.stats.adopted, 1);
   });
 
   it('a keystroke that does not match what is streaming closes the request at once', async () => {
-    void pipeline.complete(at('const x = '));
+    const first = pipeline.complete(at('const x = '));
     await clock.advance(COMPLETION_DEFAULTS.debounceMs);
     requests.calls[0].stream('items');
-    void pipeline.complete(at('const x = z'));
+    const second = pipeline.complete(at('const x = z'));
     await flushMicrotasks();
     assert.equal(requests.calls[0].signal.aborted, true);
     assert.equal(pipeline.stats.superseded, 1);
+    assert.equal(await first, undefined, 'the superseded call shows nothing');
+    pipeline.stop();
+    assert.equal(await second, undefined);
   });
 
   it('stop() closes the request in flight and a pending debounce', async () => {
     const waiting = pipeline.complete(at('a = '));
     pipeline.stop();
     assert.equal(await waiting, undefined);
-    void pipeline.complete(at('b = '));
+    const inFlight = pipeline.complete(at('b = '));
     await clock.advance(COMPLETION_DEFAULTS.debounceMs);
     pipeline.stop();
     assert.equal(requests.calls[0].signal.aborted, true);
+    assert.equal(await inFlight, undefined);
   });
 });

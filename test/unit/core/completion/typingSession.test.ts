@@ -105,7 +105,7 @@ describe('inline completions: a scripted typing session (real SDK, fake server)'
       { match: { provider: 'openai' }, reply: { text: ' + 1; // and a long enough answer to stream for a while' }, chunkDelayMs: 40 },
       { match: { provider: 'openai' }, reply: { text: ' * 2;' } },
     );
-    await editor.type('  return', GAP);
+    const typing = await editor.type('  return', GAP);
     await clock.advance(PAUSE);
     await until(() => modelCalls().length === 1, 'the first request on the wire');
     const first = editor.press('x'); // before any text came back: this request is void
@@ -118,13 +118,15 @@ describe('inline completions: a scripted typing session (real SDK, fake server)'
     const third = await editor.type(' y', GAP);
     await clock.advance(PAUSE);
     await until(() => streamed > ' a - b;'.length, 'the third answer to start streaming');
-    editor.press('z'); // 'z' is not what it is streaming: closed mid-stream
+    const zed = editor.press('z'); // 'z' is not what it is streaming: closed mid-stream
     await until(() => modelCalls()[2].outcome !== 'pending', 'the third request to end');
     assert.equal(modelCalls()[2].outcome, 'client-closed');
     assert.equal(await third.at(-1), undefined);
     const last = editor.press(';');
     await clock.advance(PAUSE);
     assert.equal(await last, ' * 2;');
+    assert.equal(await zed, undefined, 'the keystroke that closed the stream shows nothing of its own');
+    assert.ok((await Promise.all(typing)).every((answer) => answer === undefined), 'keystrokes before the first answer show nothing');
 
     assert.deepEqual(modelCalls().map((r) => r.outcome), ['client-closed', 'completed', 'client-closed', 'completed']);
     assert.equal(pipeline.stats.superseded, 2);
@@ -145,7 +147,7 @@ describe('inline completions: a scripted typing session (real SDK, fake server)'
 
   it('reuses the request in flight when the user types what it is streaming', async () => {
     fake.script({ match: { provider: 'openai' }, reply: { text: ' a + b + 1;' }, chunkDelayMs: 60 });
-    await editor.type('  return', GAP);
+    const typing = await editor.type('  return', GAP);
     await clock.advance(PAUSE);
     await until(() => streamed >= 2, 'the answer to start streaming');
     const typed = await editor.type(' a', GAP);
@@ -153,5 +155,6 @@ describe('inline completions: a scripted typing session (real SDK, fake server)'
     assert.equal(modelCalls().length, 1, 'no second request');
     assert.equal(modelCalls()[0].outcome, 'completed', 'the adopted request ran to its end');
     assert.equal(pipeline.stats.adopted, 2);
+    assert.equal(await typing.at(-1), undefined, 'its answer went to the keystrokes that adopted it');
   });
 });
