@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import type { FakeProviders } from '../fake-providers/server';
 import { REPO_ROOT } from '../runner/editorSession';
 import { openTandemWindow, type TandemWindow } from './tandemWindow';
-import { quickPickRow, runCommand, statusBarItem, waitForNotification } from './workbench';
+import { quickPickRow, runCommand, statusBarItem, waitForNotification, waitForPicker } from './workbench';
 
 const RESULTS = path.join(REPO_ROOT, 'test-results');
 
@@ -38,6 +38,7 @@ describe('Tandem in a VS Code window', () => {
   it('sets an API key through the command palette and a password box, then clears it', async () => {
     const key = `sk-ui-test-${Date.now().toString(36)}`;
     await runCommand(page, 'Tandem: Set API Key');
+    await waitForPicker(page, 'Tandem: Set the API key for which provider?');
     await quickPickRow(page, 'Anthropic').waitFor({ state: 'visible' });
     await quickPickRow(page, 'OpenAI').click();
 
@@ -54,6 +55,7 @@ describe('Tandem in a VS Code window', () => {
     assert.ok(!(await page.content()).includes(key), 'the key is nowhere on the page');
 
     await runCommand(page, 'Tandem: Clear API Key');
+    await waitForPicker(page, 'Tandem: Clear the stored API key of which provider?');
     const openai = quickPickRow(page, 'OpenAI');
     await openai.waitFor({ state: 'visible' });
     assert.match(await openai.innerText(), /key stored in secret storage/);

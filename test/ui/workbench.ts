@@ -28,6 +28,11 @@ export function quickPickRow(page: Page, label: string): Locator {
   return page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
 }
 
+/** Waits for a quick pick with this title: the command palette closes before the picker a command opens shows. */
+export async function waitForPicker(page: Page, title: string): Promise<void> {
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
+}
+
 /**
  * Waits until the notification center holds a message with `text`. The center, not the toasts: this
  * workbench (smoke-test driver on) does not pop toasts up.
