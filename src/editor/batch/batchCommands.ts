@@ -12,7 +12,7 @@ import { fileFacts } from '../commands/fileFacts';
 import { askInstruction, workspaceTrusted } from '../commands/guards';
 import type { ContentBoundary } from '../privacy/contentBoundary';
 import { usableRules } from '../review/rulesFiles';
-import { readBatchFiles } from './batchFiles';
+import { readBatchFiles, type BatchFile } from './batchFiles';
 import { fingerprint } from './fingerprint';
 import { confirmAndSubmit, type SubmitEnv } from './submitJob';
 
@@ -43,15 +43,10 @@ export async function reviewFolderBatch(env: BatchCommandEnv, folder?: vscode.Ur
     return;
   }
   if (uris.length > MAX_FILES) void vscode.window.showWarningMessage(`Tandem: more than ${MAX_FILES} files match; the first ${MAX_FILES} are reviewed.`);
-  const { sendable, excluded } = await withoutExcluded(env.boundary, uris.slice(0, MAX_FILES), 'Review Folder');
-  if (sendable.length === 0) return;
+  const chosen = await filesToSend(env.boundary, uris.slice(0, MAX_FILES), { command: 'Review Folder', verb: 'reviewed', inWorkspace: true });
+  if (!chosen) return;
+  const { files, skipped } = chosen;
   const route = env.routes().review;
-  const { files, skipped: unreadable } = await readBatchFiles(sendable.sort(byPath), true);
-  const skipped = [...excluded, ...unreadable];
-  if (files.length === 0) {
-    void vscode.window.showWarningMessage(`Tandem: no file could be reviewed. ${skipped.join(' ')}`);
-    return;
-  }
   const requests = files.map(({ uri, path, document }, index) => {
     const lines = document.getText().split(/\r?\n/);
     // One request per file: the whole file is the chunk it answers for.
@@ -73,18 +68,13 @@ export async function bulkEditBatch(env: BatchCommandEnv, clicked?: vscode.Uri, 
   let uris = selected?.length ? selected : clicked ? [clicked] : undefined;
   uris ??= await vscode.window.showOpenDialog({ canSelectMany: true, canSelectFiles: true, canSelectFolders: false, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri, openLabel: 'Edit These Files', title: 'Tandem: files to edit (Batch)' });
   if (!uris?.length) return;
-  const { sendable, excluded } = await withoutExcluded(env.boundary, uris.slice(0, MAX_FILES), 'Bulk Edit');
-  if (sendable.length === 0) return;
-  const instruction = await askInstruction('Tandem: Bulk Edit Files (Batch)', `What to change in each of the ${plural(sendable.length, 'file')}.`, 'e.g. add a JSDoc comment to every exported function');
+  const chosen = await filesToSend(env.boundary, uris.slice(0, MAX_FILES), { command: 'Bulk Edit', verb: 'edited', inWorkspace: false });
+  if (!chosen) return;
+  const { files, skipped } = chosen;
+  const instruction = await askInstruction('Tandem: Bulk Edit Files (Batch)', `What to change in each of the ${plural(files.length, 'file')}.`, 'e.g. add a JSDoc comment to every exported function');
   if (!instruction) return;
   const route = env.routes().editSelection;
   const spec = env.models()[route.model];
-  const { files, skipped: unreadable } = await readBatchFiles(sendable.sort(byPath), false);
-  const skipped = [...excluded, ...unreadable];
-  if (files.length === 0) {
-    void vscode.window.showWarningMessage(`Tandem: no file could be edited. ${skipped.join(' ')}`);
-    return;
-  }
   const requests = files.map(({ uri, path, document }, index) => {
     const text = document.getText();
     const prompt = bulkEditPrompt(instruction, fileFacts(document), text);
@@ -98,10 +88,14 @@ export async function bulkEditBatch(env: BatchCommandEnv, clicked?: vscode.Uri, 
 }
 
 /**
- * The files a batch may send, and a sentence for each one left out because it is excluded (named with its
- * rule, for the confirmation). When none is left, says so and gives no files.
+ * The files a batch sends, in path order, and a sentence for each one left out: excluded (named with its
+ * rule), not text, too large or outside the folder. When none is left, says so and gives nothing.
  */
-async function withoutExcluded(boundary: ContentBoundary, uris: readonly vscode.Uri[], what: string): Promise<{ sendable: vscode.Uri[]; excluded: string[] }> {
+async function filesToSend(
+  boundary: ContentBoundary,
+  uris: readonly vscode.Uri[],
+  how: { command: string; verb: string; inWorkspace: boolean },
+): Promise<{ files: BatchFile[]; skipped: string[] } | undefined> {
   await boundary.ready;
   const sendable: vscode.Uri[] = [];
   const excluded: string[] = [];
@@ -111,9 +105,16 @@ async function withoutExcluded(boundary: ContentBoundary, uris: readonly vscode.
     else sendable.push(uri);
   }
   if (sendable.length === 0) {
-    void vscode.window.showWarningMessage(`Tandem: every file chosen is excluded from what Tandem sends, so ${what} has nothing to send. ${excluded.join(' ')}`);
+    void vscode.window.showWarningMessage(`Tandem: every file chosen is excluded from what Tandem sends, so ${how.command} has nothing to send. ${excluded.join(' ')}`);
+    return undefined;
   }
-  return { sendable, excluded };
+  const { files, skipped: unreadable } = await readBatchFiles(sendable.sort(byPath), how.inWorkspace);
+  const skipped = [...excluded, ...unreadable];
+  if (files.length === 0) {
+    void vscode.window.showWarningMessage(`Tandem: no file could be ${how.verb}. ${skipped.join(' ')}`);
+    return undefined;
+  }
+  return { files, skipped };
 }
 
 function itemFor(index: number, uri: vscode.Uri, path: string, text: string): JobItem {
