@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { LedgerRecord } from '../src/core/ledger/record';
-import { ledgerFileName, LedgerStore } from '../src/core/ledger/store';
+import { openLedgerStore } from '../src/core/ledger/node/openLedgerStore';
+import { type LedgerStore, ledgerFileName } from '../src/core/ledger/store';
 import { DEFAULT_MODELS } from '../src/core/models/modelTable';
 import { LedgerReport } from '../src/core/report/ledgerReport';
 import { syntheticLedger } from '../test/fixtures/syntheticLedger';
@@ -42,7 +43,7 @@ function reportOn(store: LedgerStore): LedgerReport {
 /** Opens the report on 'all' with a new reader; returns the time and the reader, for more work or disposal. */
 async function open(dir: string, digests: boolean): Promise<{ ms: number; store: LedgerStore; report: LedgerReport }> {
   const started = performance.now();
-  const store = new LedgerStore(dir, { digests });
+  const store = openLedgerStore(dir, { digests });
   const report = reportOn(store);
   const model = await report.build('all');
   const ms = performance.now() - started;

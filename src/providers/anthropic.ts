@@ -5,7 +5,7 @@ import { systemBlocks } from './anthropicCache';
 import { toProviderError } from './errors';
 import { clientSecrets, lazySdk, sdkClientOptions } from './lazySdk';
 import { jsonOfAnswer, StreamRun } from './streamRun';
-import type { ChatMessage, ClientConfig, ModelClient, ModelRequest, ModelResult, StreamHandlers } from './types';
+import type { ChatMessage, ClientConfig, ModelClient, ModelRequest, ModelResult, StreamHandlers } from '../core/calls/modelClient';
 
 /** Also used by the batch client: esbuild maps only this exact specifier to dist/sdk/anthropic.js. */
 export const importAnthropicSdk = () => import('./sdk/anthropic.js');

@@ -1,7 +1,7 @@
 // Maps whatever an SDK throws to a ProviderError whose kind drives fallback and whose message a user can act on.
 import { providerInfo, type ProviderId } from '../core/models/providers';
 import { redactSecrets } from '../core/log/logger';
-import { ProviderError, type FailureKind, type PartialResult } from './types';
+import { ProviderError, type FailureKind, type PartialResult } from '../core/calls/providerError';
 import { errorText } from '../core/format/errorText';
 import { CrossOriginRedirectError } from './sameOriginFetch';
 

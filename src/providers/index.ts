@@ -1,8 +1,8 @@
 // One entry point for the editor layer: a ModelClient per provider. Building one loads no SDK.
+import type { ClientConfig, ModelClient } from '../core/calls/modelClient';
 import type { ProviderId } from '../core/models/providers';
 import { AnthropicClient } from './anthropic';
 import { OpenAIClient } from './openai';
-import type { ClientConfig, ModelClient } from './types';
 
 export function createModelClient(provider: ProviderId, config: ClientConfig): ModelClient {
   switch (provider) {
@@ -15,5 +15,3 @@ export function createModelClient(provider: ProviderId, config: ClientConfig): M
 
 export { AnthropicClient } from './anthropic';
 export { OpenAIClient } from './openai';
-export { ProviderError } from './types';
-export type { ClientConfig, FailureKind, ModelClient, ModelRequest, ModelResult, StreamHandlers } from './types';

@@ -2,7 +2,7 @@ import { secretHeaderValues } from '../core/keys/gatewayHeaders';
 import type { ProviderId } from '../core/models/providers';
 import { sdkLoadError } from './errors';
 import { sameOriginFetch } from './sameOriginFetch';
-import type { ClientConfig } from './types';
+import type { ClientConfig } from '../core/calls/modelClient';
 
 /**
  * The constructor options both SDKs take, from Tandem's client config. Everything that decides where the

@@ -4,7 +4,7 @@ import type { Usage } from '../core/usage/usage';
 import { toProviderError } from './errors';
 import { clientSecrets, lazySdk, sdkClientOptions } from './lazySdk';
 import { jsonOfAnswer, StreamRun } from './streamRun';
-import type { ChatMessage, ClientConfig, ModelClient, ModelRequest, ModelResult, StreamHandlers } from './types';
+import type { ChatMessage, ClientConfig, ModelClient, ModelRequest, ModelResult, StreamHandlers } from '../core/calls/modelClient';
 
 /** Also used by the batch client: esbuild maps only this exact specifier to dist/sdk/openai.js. */
 export const importOpenAISdk = () => import('./sdk/openai.js');

@@ -4,7 +4,8 @@ import { billCall } from '../core/cost/billing';
 import type { ProviderId } from '../core/models/providers';
 import { estimateRequestTokens, estimateTokens } from '../core/tokens/estimate';
 import type { Usage } from '../core/usage/usage';
-import type { ModelRequest, PartialResult, StreamHandlers } from './types';
+import type { ModelRequest, StreamHandlers } from '../core/calls/modelClient';
+import type { PartialResult } from '../core/calls/providerError';
 
 /** The header LiteLLM proxy puts on each response: what it says the call cost, in USD. */
 const GATEWAY_COST_HEADER = 'x-litellm-response-cost';

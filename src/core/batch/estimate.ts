@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../providers/types';
+import type { ChatMessage } from '../calls/modelClient';
 import { costMicroUsd } from '../cost/cost';
 import type { ModelSpec } from '../models/modelTable';
 import { estimateRequestTokens } from '../tokens/estimate';

@@ -1,4 +1,5 @@
-import { ProviderError, type ChatMessage, type ModelClient, type ModelRequest, type ModelResult, type StreamHandlers } from '../../providers/types';
+import { ProviderError } from './providerError';
+import { type ChatMessage, type ModelClient, type ModelRequest, type ModelResult, type StreamHandlers } from './modelClient';
 import { checkBudget, type BudgetCaps, type BudgetMode } from '../cost/budget';
 import { costMicroUsd } from '../cost/cost';
 import type { PeriodSpend } from '../cost/periodSpend';
@@ -112,7 +113,9 @@ export class ModelService {
 
   constructor(private readonly deps: ModelServiceDeps) {
     this.now = deps.now ?? (() => new Date());
-    this.newId = deps.newId ?? (() => `${Date.now().toString(36)}-${process.pid.toString(36)}-${(this.counter++).toString(36)}`);
+    // Time, a random part per service (one per window) and a counter: unique across windows sharing the ledger.
+    const instance = Math.random().toString(36).slice(2, 8);
+    this.newId = deps.newId ?? (() => `${Date.now().toString(36)}-${instance}-${(this.counter++).toString(36)}`);
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { ChatMessage, ModelResult } from '../../providers/types';
+import type { ChatMessage, ModelResult } from './modelClient';
 import type { ModelTable } from '../models/modelTable';
 import { splitIntoSegments } from '../routing/segment';
 import { estimateTokens } from '../tokens/estimate';

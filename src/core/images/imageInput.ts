@@ -1,4 +1,4 @@
-import type { ContentPart } from '../../providers/types';
+import type { ContentPart } from '../calls/modelClient';
 
 /**
  * The largest image both providers take as one input. Anthropic refuses an image whose base64 text is over
@@ -19,5 +19,12 @@ export type ImageCheck = { readonly ok: true; readonly part: Extract<ContentPart
 export function imageInput(bytes: Uint8Array, fileName: string): ImageCheck {
   const kind = SIGNATURES.find((s) => s.bytes.every((b, i) => bytes[i] === b));
   if (!kind) return { ok: false, message: `${fileName} is not a PNG or JPEG image. Pick a .png or .jpg file (a screenshot or a diagram).` };
-  return { ok: true, part: { type: 'image', mediaType: kind.mediaType, base64: Buffer.from(bytes).toString('base64') } };
+  return { ok: true, part: { type: 'image', mediaType: kind.mediaType, base64: toBase64(bytes) } };
+}
+
+/** Base64 of the bytes with the platform's btoa (in Node and browsers alike), in slices short enough to spread as arguments. */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { REAL_TIMERS, type Timers } from '../completion/trigger/debouncer';
 import type { Event } from '../events/emitter';
 import type { Logger } from '../log/logger';
@@ -9,7 +7,6 @@ import { ioErrorText, type LedgerFiles } from './ledgerFiles';
 import { LedgerIndex } from './ledgerIndex';
 import { parseLedgerLines } from './ledgerLines';
 import { fileForRecord, monthFilesOverlapping, type TimeRange } from './monthFiles';
-import { nodeLedgerFiles } from './nodeLedgerFiles';
 import type { LedgerRecord } from './record';
 
 export { ledgerFileName, type TimeRange } from './monthFiles';
@@ -21,9 +18,18 @@ export interface LedgerReadResult {
   readonly skippedLines: number;
 }
 
+/** What the ledger needs of the machine it runs on (core/ledger/node gives Node's). */
+export interface LedgerPlatform {
+  readonly files: LedgerFiles;
+  /** This process, as the append lock names its holder. */
+  readonly self: { readonly pid: number; readonly host: string };
+  /** Whether a process on this machine still runs (a lock held by a dead one is taken over). */
+  readonly isAlive: (pid: number) => boolean;
+  /** A random token that tells one lock holder from another. */
+  readonly newToken: () => string;
+}
+
 export interface LedgerStoreOptions {
-  /** The file system (tests inject failures); Node's by default. */
-  readonly files?: LedgerFiles;
   readonly timers?: Timers;
   readonly log?: Logger;
   /** Tells the user, once per outage, that the ledger cannot be written and what to do. */
@@ -47,18 +53,18 @@ export class LedgerStore {
   private readonly lock: AppendLock;
   private once: Promise<unknown> = Promise.resolve();
 
-  constructor(dir: string, private readonly options: LedgerStoreOptions = {}) {
-    this.files = options.files ?? nodeLedgerFiles(dir);
+  constructor(platform: LedgerPlatform, private readonly options: LedgerStoreOptions = {}) {
+    this.files = platform.files;
     const timers = options.timers ?? REAL_TIMERS;
     this.queue = new AppendQueue({ files: this.files, timers, log: options.log, alert: options.alert, retry: options.retry });
     this.index = new LedgerIndex(this.files, { timers, digests: options.digests });
     this.lock = new AppendLock({
       files: this.files,
-      self: { pid: process.pid, host: hostname() },
-      isAlive: isProcessAlive,
+      self: platform.self,
+      isAlive: platform.isAlive,
       now: () => Date.now(),
       sleep: (ms) => new Promise((resolve) => timers.setTimeout(resolve, ms)),
-      newToken: () => randomBytes(8).toString('hex'),
+      newToken: platform.newToken,
     });
   }
 
@@ -163,15 +169,5 @@ export class LedgerStore {
     } finally {
       await lock?.release();
     }
-  }
-}
-
-function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, as another user.
-    return (error as { code?: unknown }).code === 'EPERM';
   }
 }

@@ -1,4 +1,4 @@
-import type { ChatMessage, ContentPart } from '../../providers/types';
+import type { ChatMessage, ContentPart } from '../calls/modelClient';
 import { SECRET_SHAPES } from './secretShapes';
 
 /** The user's own keys shorter than this are not searched for verbatim (they would match ordinary text). */

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../providers/types';
+import type { ChatMessage } from '../calls/modelClient';
 import { fenced, fileLine, type FileFacts } from './codeBlocks';
 
 // The instruction is the same for every file of a bulk edit, so it sits in the system text: with the

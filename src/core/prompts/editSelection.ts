@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../providers/types';
+import type { ChatMessage } from '../calls/modelClient';
 import type { CodeAround } from '../context/codeAround';
 import { fenced, fileLine, markedCode, SELECTION_END, SELECTION_START, type FileFacts } from './codeBlocks';
 

@@ -1,4 +1,4 @@
-import type { ChatMessage, ContentPart } from '../../providers/types';
+import type { ChatMessage, ContentPart } from '../calls/modelClient';
 import type { CodeAround } from '../context/codeAround';
 import { CURSOR_MARK, fenced, fileLine, markedCode, SELECTION_END, SELECTION_START, type FileFacts } from './codeBlocks';
 

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../providers/types';
+import type { ChatMessage } from '../calls/modelClient';
 import { fenced } from './codeBlocks';
 
 const RULES = `You are Tandem, writing JSON in the user's editor. Your answer is parsed, validated and inserted into their file.

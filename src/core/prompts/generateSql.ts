@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../providers/types';
+import type { ChatMessage } from '../calls/modelClient';
 import { fenced } from './codeBlocks';
 
 export interface GenerateSqlInput {

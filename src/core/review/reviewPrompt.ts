@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../providers/types';
+import type { ChatMessage } from '../calls/modelClient';
 import { fenced, fileLine } from '../prompts/codeBlocks';
 import type { ReviewChunk } from './chunks';
 import { FINDINGS_SCHEMA } from './findings';

@@ -7,7 +7,7 @@ import { bulkEditPrompt } from '../../core/prompts/bulkEdit';
 import { FINDINGS_SCHEMA } from '../../core/review/findings';
 import { buildReviewRequest } from '../../core/review/reviewPrompt';
 import { estimateTokens } from '../../core/tokens/estimate';
-import type { ModelRequest } from '../../providers/types';
+import type { ModelRequest } from '../../core/calls/modelClient';
 import { fileFacts } from '../commands/fileFacts';
 import { askInstruction, workspaceTrusted } from '../commands/guards';
 import type { ContentBoundary } from '../privacy/contentBoundary';

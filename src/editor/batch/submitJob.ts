@@ -6,10 +6,10 @@ import { formatUsd } from '../../core/format/spend';
 import type { ModelService } from '../../core/calls/modelService';
 import type { ModelId, ModelTable } from '../../core/models/modelTable';
 import type { ProviderId } from '../../core/models/providers';
-import type { ModelRequest } from '../../providers/types';
+import type { ModelRequest } from '../../core/calls/modelClient';
 import { showFailure } from '../commands/taskProgress';
 import type { TandemLog } from '../log';
-import type { BatchClient } from '../../providers/batch/types';
+import type { BatchClient } from '../../core/batch/batchClient';
 import type { BatchRunner } from '../../core/batch/runner';
 import type { JobStore } from './jobStore';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ChatMessage } from '../../providers/types';
+import type { ChatMessage } from '../../core/calls/modelClient';
 import type { ModelId } from '../../core/models/modelTable';
 import { generateJsonPrompt, repairJsonMessages } from '../../core/prompts/generateJson';
 import { fromStrictAnswer, toStrictSchema } from '../../core/json/strictSchema';

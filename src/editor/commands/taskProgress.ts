@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { NeedsKeyError, TandemError } from '../../core/calls/errors';
 import type { ModelId } from '../../core/models/modelTable';
-import { ProviderError } from '../../providers/types';
+import { ProviderError } from '../../core/calls/providerError';
 import type { TandemLog } from '../log';
 import { errorText } from '../../core/format/errorText';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { validateKeyInput } from '../../core/keys/apiKey';
 import { PROVIDERS, isProviderId, providerInfo, type ProviderId } from '../../core/models/providers';
-import { ProviderError } from '../../providers/types';
+import { ProviderError } from '../../core/calls/providerError';
 import type { TandemLog } from '../log';
 import type { KeyStore } from './keyStore';
 import { errorText } from '../../core/format/errorText';

@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ModelService } from '../../core/calls/modelService';
 import { PeriodSpend } from '../../core/cost/periodSpend';
-import { LedgerStore } from '../../core/ledger/store';
+import { openLedgerStore } from '../../core/ledger/node/openLedgerStore';
+import type { LedgerStore } from '../../core/ledger/store';
 import { Cooldowns } from '../../core/routing/fallback';
 import { TokenCounter, type ExactTokenizer } from '../../core/tokens/tokenCounter';
 import type { SessionSpend } from '../../core/spend/sessionSpend';
@@ -33,7 +34,7 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
   });
   const consent = createEndpointConsent(settings, log);
   const clients = new ClientPool(keys, headers, settings, consent, log);
-  const ledger = new LedgerStore(path.join(context.globalStorageUri.fsPath, 'ledger'), {
+  const ledger = openLedgerStore(path.join(context.globalStorageUri.fsPath, 'ledger'), {
     log,
     alert: (message) => {
       void vscode.window.showWarningMessage(`Tandem: ${message}`, 'Show Log').then((choice) => (choice ? log.channel.show() : undefined), () => undefined);

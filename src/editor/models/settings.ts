@@ -7,7 +7,7 @@ import { applyRoutingOverrides } from '../../core/models/overrides';
 import type { ProviderId } from '../../core/models/providers';
 import { resolveEndpoint, type Endpoint } from '../../core/endpoints/endpoint';
 import { parseTrustedOrigins, type OriginPattern } from '../../core/endpoints/origin';
-import type { ClientConfig } from '../../providers/types';
+import type { ClientConfig } from '../../core/calls/modelClient';
 
 /** A provider's endpoint as Tandem resolved it, and the extra headers of the user's settings. */
 export interface EndpointSettings {

@@ -5,7 +5,7 @@ import { reviewChunks, REVIEW_CHUNK_DEFAULTS, type ReviewChunk } from '../../cor
 import { checkFindings, FINDINGS_SCHEMA, type Finding } from '../../core/review/findings';
 import { mergeFindings } from '../../core/review/merge';
 import { buildRepairMessages, buildReviewRequest } from '../../core/review/reviewPrompt';
-import type { ChatMessage } from '../../providers/types';
+import type { ChatMessage } from '../../core/calls/modelClient';
 import { fileName, linesLabel } from '../commands/fileFacts';
 import { activeEditor, editorWithSelection, sendable, workspaceTrusted } from '../commands/guards';
 import { finishedOrTold, receivedLine, withCancellableProgress } from '../commands/taskProgress';

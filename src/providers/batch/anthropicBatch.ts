@@ -1,12 +1,12 @@
 // Claude batch jobs through the official `@anthropic-ai/sdk`: the Message Batches API.
 import { anthropicRequestBody, importAnthropicSdk } from '../anthropic';
 import { clientSecrets, sdkClientOptions } from '../lazySdk';
-import type { ClientConfig } from '../types';
+import type { ClientConfig } from '../../core/calls/modelClient';
 import { anthropicItemResult, anthropicStatus } from './anthropicMapping';
 import { checkBatchBytes, checkBatchItems } from './limits';
 import { assertResultsReady } from './phase';
 import { batchSdk, isNotFound } from './sdkCall';
-import type { BatchClient, BatchItem, BatchItemResult, BatchStatus } from './types';
+import type { BatchClient, BatchItem, BatchItemResult, BatchStatus } from '../../core/batch/batchClient';
 
 /** The SDK is imported on first use, so building the client loads nothing. */
 const anthropicSdk = (config: ClientConfig) => batchSdk('anthropic', config, importAnthropicSdk, (module) => new module.Anthropic(sdkClientOptions(config)));

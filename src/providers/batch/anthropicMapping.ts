@@ -2,7 +2,7 @@
 import type { MessageBatch, MessageBatchIndividualResponse } from '@anthropic-ai/sdk/resources/messages/batches';
 import { normaliseAnthropicUsage } from '../anthropic';
 import { CANCELLED_REASON, EXPIRED_REASON, failedItem } from './itemResult';
-import type { BatchItemResult, BatchPhase, BatchStatus } from './types';
+import type { BatchItemResult, BatchPhase, BatchStatus } from '../../core/batch/batchClient';
 
 export function anthropicStatus(batch: MessageBatch): BatchStatus {
   const c = batch.request_counts;

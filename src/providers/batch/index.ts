@@ -1,9 +1,9 @@
 // One entry point for batch jobs: a BatchClient per provider. Building one loads no SDK.
 import type { ProviderId } from '../../core/models/providers';
-import type { ClientConfig } from '../types';
+import type { ClientConfig } from '../../core/calls/modelClient';
 import { AnthropicBatchClient } from './anthropicBatch';
 import { OpenAIBatchClient } from './openaiBatch';
-import type { BatchClient } from './types';
+import type { BatchClient } from '../../core/batch/batchClient';
 
 export function createBatchClient(provider: ProviderId, config: ClientConfig): BatchClient {
   switch (provider) {
@@ -17,4 +17,3 @@ export function createBatchClient(provider: ProviderId, config: ClientConfig): B
 export { AnthropicBatchClient } from './anthropicBatch';
 export { BATCH_LIMITS } from './limits';
 export { OpenAIBatchClient } from './openaiBatch';
-export type { BatchClient, BatchItem, BatchItemResult, BatchPhase, BatchStatus } from './types';

@@ -1,8 +1,8 @@
 // What each provider accepts in one batch, checked before anything is sent so the user learns it at once.
 // The refusals are ProviderError 'bad-request' (what the provider would answer), so callers catch one type.
 import { providerInfo, type ProviderId } from '../../core/models/providers';
-import { ProviderError } from '../types';
-import type { BatchItem } from './types';
+import { ProviderError } from '../../core/calls/providerError';
+import type { BatchItem } from '../../core/batch/batchClient';
 
 /** Decimal megabytes: the providers' documented limits read the strict way, so we never send what they refuse. */
 const MB = 1_000_000;

@@ -1,13 +1,13 @@
 // GPT batch jobs through the official `openai` SDK: a JSONL file of /v1/responses requests and the Batch API.
 import { importOpenAISdk, openaiRequestBody } from '../openai';
 import { clientSecrets, sdkClientOptions } from '../lazySdk';
-import type { ClientConfig } from '../types';
+import type { ClientConfig } from '../../core/calls/modelClient';
 import { checkBatchBytes, checkBatchItems } from './limits';
 import { collectOpenAIResults } from './openaiResults';
 import { openaiStatus } from './openaiStatus';
 import { assertResultsReady } from './phase';
 import { batchSdk, isNotFound } from './sdkCall';
-import type { BatchClient, BatchItem, BatchItemResult, BatchStatus } from './types';
+import type { BatchClient, BatchItem, BatchItemResult, BatchStatus } from '../../core/batch/batchClient';
 
 const ENDPOINT = '/v1/responses';
 

@@ -3,7 +3,7 @@ import type { Response as OpenAIResponse } from 'openai/resources/responses/resp
 import { ZERO_USAGE } from '../../core/usage/usage';
 import { normaliseOpenAIUsage } from '../openai';
 import { CANCELLED_REASON, EXPIRED_REASON, failedItem } from './itemResult';
-import type { BatchItemResult } from './types';
+import type { BatchItemResult } from '../../core/batch/batchClient';
 
 /** `{"id","custom_id","response":{"status_code","request_id","body"},"error"}`; body is a Responses object or an error body. */
 export interface OpenAIBatchLine {

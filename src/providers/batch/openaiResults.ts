@@ -2,7 +2,7 @@
 import type { Batch } from 'openai/resources/batches';
 import { CANCELLED_REASON, EXPIRED_REASON, failedItem } from './itemResult';
 import { openaiLineResult, type OpenAIBatchLine } from './openaiLine';
-import type { BatchItemResult, BatchStatus } from './types';
+import type { BatchItemResult, BatchStatus } from '../../core/batch/batchClient';
 
 /**
  * `read` downloads a file's text. The input file is read only when some requests have no line at all (a

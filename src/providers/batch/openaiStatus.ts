@@ -1,7 +1,7 @@
 // An OpenAI Batch object in Tandem's batch terms.
 import type { Batch } from 'openai/resources/batches';
 import { redactSecrets } from '../../core/log/logger';
-import type { BatchPhase, BatchStatus } from './types';
+import type { BatchPhase, BatchStatus } from '../../core/batch/batchClient';
 
 const PHASES: Readonly<Record<Batch['status'], BatchPhase>> = {
   validating: 'running',

@@ -1,8 +1,8 @@
 // When a batch's results can be read.
 import { providerInfo, type ProviderId } from '../../core/models/providers';
-import { ProviderError } from '../types';
+import { ProviderError } from '../../core/calls/providerError';
 import { isFinal } from '../../core/batch/jobState';
-import type { BatchStatus } from './types';
+import type { BatchStatus } from '../../core/batch/batchClient';
 
 /** Results exist only once a batch stops; asking earlier is a caller's mistake, said plainly. */
 export function assertResultsReady(provider: ProviderId, status: BatchStatus): void {

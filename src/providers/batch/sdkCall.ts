@@ -2,7 +2,7 @@
 import type { ProviderId } from '../../core/models/providers';
 import { toProviderError, type SdkErrorClasses } from '../errors';
 import { clientSecrets, lazySdk } from '../lazySdk';
-import type { ClientConfig } from '../types';
+import type { ClientConfig } from '../../core/calls/modelClient';
 
 export type SdkCall<M, C> = <T>(call: (client: C, module: M) => Promise<T>) => Promise<T>;
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { toProviderError, type FailureContext } from '../../../src/providers/errors';
-import { ProviderError, type FailureKind } from '../../../src/providers/types';
+import { ProviderError, type FailureKind } from '../../../src/core/calls/providerError';
 
 // Real SDK error objects, built the way each SDK builds them from a response (no HTTP involved).
 const KEY = 'sk-ant-configured-key-123';

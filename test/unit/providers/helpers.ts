@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import type { FakeProviders, RecordedRequest } from '../../fake-providers/server';
 import { AnthropicClient } from '../../../src/providers/anthropic';
 import { OpenAIClient } from '../../../src/providers/openai';
-import { ProviderError, type ClientConfig, type ModelRequest } from '../../../src/providers/types';
+import { ProviderError } from '../../../src/core/calls/providerError';
+import { type ClientConfig, type ModelRequest } from '../../../src/core/calls/modelClient';
 
 export const OPENAI_KEY = 'sk-test-openai-0123456789abcdef';
 export const ANTHROPIC_KEY = 'sk-ant-test-anthropic-0123456789';

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../../providers/types';
+import type { ChatMessage } from '../../calls/modelClient';
 import { CURSOR_MARK } from '../../prompts/codeBlocks';
 import type { ContextSnippet } from '../context/types';
 import { prefixWindow, suffixWindow } from './windows';

@@ -10,7 +10,7 @@ import type { ModelId } from '../../../../src/core/models/modelTable';
 import type { ProviderId } from '../../../../src/core/models/providers';
 import type { TaskKind } from '../../../../src/core/models/tasks';
 import { estimateRequestTokens } from '../../../../src/core/tokens/estimate';
-import { ProviderError } from '../../../../src/providers/types';
+import { ProviderError } from '../../../../src/core/calls/providerError';
 import { startFakeProviders, type FakeProviders } from '../../../fake-providers/server';
 import type { Fault, ScriptStep } from '../../../fake-providers/types';
 import { createHarness, type Harness, type HarnessOptions } from '../../../fixtures/modelHarness';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { BudgetBlockedError, InputTooLargeError, NeedsKeyError } from '../../../../src/core/calls/errors';
-import { ProviderError } from '../../../../src/providers/types';
+import { ProviderError } from '../../../../src/core/calls/providerError';
 import { startFakeProviders, type FakeProviders } from '../../../fake-providers/server';
 import { createHarness, TEST_KEYS, type Harness } from '../../../fixtures/modelHarness';
 

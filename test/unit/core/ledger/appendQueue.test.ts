@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppendQueue, ledgerProblemLine, type LedgerWriteState } from '../../../../src/core/ledger/appendQueue';
 import { AppendError, type LedgerFiles } from '../../../../src/core/ledger/ledgerFiles';
-import { nodeLedgerFiles } from '../../../../src/core/ledger/nodeLedgerFiles';
+import { nodeLedgerFiles } from '../../../../src/core/ledger/node/nodeLedgerFiles';
 import { ManualClock } from '../../../fixtures/manualClock';
 import { eventually } from './eventually';
 import { faultyFiles, osError } from './faultyFiles';

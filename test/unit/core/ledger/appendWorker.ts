@@ -5,7 +5,7 @@
  * It says "ready" and waits for a line on stdin so the processes start together.
  */
 import { createInterface } from 'node:readline';
-import { LedgerStore } from '../../../../src/core/ledger/store';
+import { openLedgerStore } from '../../../../src/core/ledger/node/openLedgerStore';
 import { makeRecord } from './fixtures';
 
 const [dir, tag, mode = 'append'] = process.argv.slice(2);
@@ -13,7 +13,7 @@ const COUNT = 1000;
 const SHARED = 300;
 
 async function main(): Promise<void> {
-  const store = new LedgerStore(dir, { digests: false });
+  const store = openLedgerStore(dir, { digests: false });
   const lines = createInterface({ input: process.stdin });
   const go = new Promise<void>((resolve) => lines.once('line', () => resolve()));
   process.stdout.write('ready\n');

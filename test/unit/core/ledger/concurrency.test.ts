@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LedgerStore } from '../../../../src/core/ledger/store';
+import { openLedgerStore } from '../../../../src/core/ledger/node/openLedgerStore';
 
 const WORKER = join(__dirname, 'appendWorker.ts');
 
@@ -45,7 +45,7 @@ describe('LedgerStore across two processes', function () {
     for (const { child } of workers) child.stdin?.end('go\n');
     assert.deepEqual(await Promise.all(workers.map((w) => w.exited)), [0, 0]);
 
-    const { records, skippedLines } = await new LedgerStore(dir).read();
+    const { records, skippedLines } = await openLedgerStore(dir).read();
     assert.equal(skippedLines, 0);
     assert.equal(records.length, 2000);
     assert.equal(new Set(records.map((r) => r.id)).size, 2000);

@@ -1,5 +1,5 @@
 import type { LedgerFiles } from '../../../../src/core/ledger/ledgerFiles';
-import { nodeLedgerFiles } from '../../../../src/core/ledger/nodeLedgerFiles';
+import { nodeLedgerFiles } from '../../../../src/core/ledger/node/nodeLedgerFiles';
 
 type Method = Exclude<keyof LedgerFiles, 'dir'>;
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { CallRow } from '../../../../src/core/ledger/callRow';
 import { LedgerIndex } from '../../../../src/core/ledger/ledgerIndex';
 import type { LedgerRecord } from '../../../../src/core/ledger/record';
-import { LedgerStore } from '../../../../src/core/ledger/store';
+import { openLedgerStore } from '../../../../src/core/ledger/node/openLedgerStore';
 import { ManualClock } from '../../../fixtures/manualClock';
 import { faultyFiles, osError } from './faultyFiles';
 import { makeRecord } from './fixtures';
@@ -93,7 +93,7 @@ describe('LedgerIndex: incremental reads of the month files', () => {
 
     // A crash leaves a torn line, and the next append ends it and writes after it.
     await appendFile(join(dir, FILE), c.slice(0, 12));
-    await new LedgerStore(dir, { digests: false }).append(rec('d', 3));
+    await openLedgerStore(dir, { digests: false }).append(rec('d', 3));
     await index.refresh();
     assert.deepEqual(sink.ids, ['a', 'c', 'd']);
     assert.equal(index.skippedLines(), 1, 'the torn line, now ended, is one damaged line');
@@ -173,7 +173,7 @@ describe('LedgerIndex: incremental reads of the month files', () => {
   });
 
   it('picks up what another process appended, and offers rows to a sink attached later', async () => {
-    const other = new LedgerStore(dir, { digests: false });
+    const other = openLedgerStore(dir, { digests: false });
     await other.append(rec('a'));
     const index = newIndex();
     await index.refresh();

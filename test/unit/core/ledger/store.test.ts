@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LedgerStore, ledgerFileName } from '../../../../src/core/ledger/store';
+import { openLedgerStore } from '../../../../src/core/ledger/node/openLedgerStore';
+import { ledgerFileName } from '../../../../src/core/ledger/store';
 import { ManualClock } from '../../../fixtures/manualClock';
 import { faultyFiles, osError } from './faultyFiles';
 import { makeRecord } from './fixtures';
@@ -18,7 +19,7 @@ describe('LedgerStore', () => {
   });
 
   it('reads back exactly what was appended, creating the folder on first write', async () => {
-    const store = new LedgerStore(dir);
+    const store = openLedgerStore(dir);
     const a = makeRecord({
       id: 'a',
       time: '2026-03-10T10:00:00.000Z',
@@ -36,11 +37,11 @@ describe('LedgerStore', () => {
   });
 
   it('reads an empty result, not an error, before anything was written', async () => {
-    assert.deepEqual(await new LedgerStore(dir).read(), { records: [], skippedLines: 0 });
+    assert.deepEqual(await openLedgerStore(dir).read(), { records: [], skippedLines: 0 });
   });
 
   it('keeps appends made without awaiting in call order', async () => {
-    const store = new LedgerStore(dir);
+    const store = openLedgerStore(dir);
     const time = '2026-03-10T10:00:00.000Z';
     await Promise.all(Array.from({ length: 50 }, (_, i) => store.append(makeRecord({ id: `r${i}`, time }))));
     const { records } = await store.read();
@@ -51,7 +52,7 @@ describe('LedgerStore', () => {
   });
 
   it('rotates monthly in UTC and reads only the months a range touches', async () => {
-    const store = new LedgerStore(dir);
+    const store = openLedgerStore(dir);
     const feb = makeRecord({ id: 'feb', time: '2026-02-28T23:59:59.000Z' });
     const mar = makeRecord({ id: 'mar', time: '2026-03-01T00:00:00.000Z' });
     await store.append(mar);
@@ -68,7 +69,7 @@ describe('LedgerStore', () => {
   });
 
   it('filters by time within a month: from inclusive, to exclusive', async () => {
-    const store = new LedgerStore(dir);
+    const store = openLedgerStore(dir);
     const times = ['2026-03-01T00:00:00.000Z', '2026-03-02T00:00:00.000Z', '2026-03-03T00:00:00.000Z'];
     for (const [i, time] of times.entries()) await store.append(makeRecord({ id: `r${i}`, time }));
     const { records } = await store.read({ from: new Date(times[0]), to: new Date(times[2]) });
@@ -81,14 +82,14 @@ describe('LedgerStore', () => {
   it('sorts records by time even when two windows wrote them out of order', async () => {
     const late = makeRecord({ id: 'late', time: '2026-03-10T12:00:00.000Z' });
     const early = makeRecord({ id: 'early', time: '2026-03-10T09:00:00.000Z' });
-    const store = new LedgerStore(dir);
+    const store = openLedgerStore(dir);
     await store.append(late);
     await store.append(early);
     assert.deepEqual((await store.read()).records, [early, late]);
   });
 
   it('skips and counts a torn last line, and the next append is still readable', async () => {
-    const store = new LedgerStore(dir);
+    const store = openLedgerStore(dir);
     const a = makeRecord({ id: 'a', time: '2026-03-10T10:00:00.000Z' });
     await store.append(a);
     const file = join(dir, 'ledger-2026-03.jsonl');
@@ -115,13 +116,13 @@ describe('LedgerStore', () => {
       '[]',
       'null',
     ];
-    await new LedgerStore(dir).append(a); // creates the folder
+    await openLedgerStore(dir).append(a); // creates the folder
     await writeFile(join(dir, 'ledger-2026-03.jsonl'), [JSON.stringify(a), ...bad, '', JSON.stringify(b), ''].join('\n'));
-    assert.deepEqual(await new LedgerStore(dir).read(), { records: [a, b], skippedLines: bad.length });
+    assert.deepEqual(await openLedgerStore(dir).read(), { records: [a, b], skippedLines: bad.length });
   });
 
   it('refuses a record whose time cannot be filed, and keeps appending after it', async () => {
-    const store = new LedgerStore(dir);
+    const store = openLedgerStore(dir);
     await assert.rejects(store.append(makeRecord({ id: 'x', time: 'not a time' })), RangeError);
     const ok = makeRecord({ id: 'ok', time: '2026-03-10T10:00:00.000Z' });
     await store.append(ok);
@@ -129,20 +130,20 @@ describe('LedgerStore', () => {
   });
 
   it('files a record once by id: appendOnce says whether it filed it now', async () => {
-    const store = new LedgerStore(dir);
+    const store = openLedgerStore(dir);
     const result = makeRecord({ id: 'job-1:item-1', time: '2026-03-10T10:00:00.000Z', batch: true });
     assert.equal(await store.appendOnce(result), true);
     assert.equal(await store.appendOnce(result), false);
     // Another window (a new store on the same folder) finds it in the file.
-    assert.equal(await new LedgerStore(dir).appendOnce(result), false);
-    assert.ok(await new LedgerStore(dir).has(result));
+    assert.equal(await openLedgerStore(dir).appendOnce(result), false);
+    assert.ok(await openLedgerStore(dir).has(result));
     assert.equal((await store.read()).records.length, 1);
   });
 
   it('lets readers see records that could not be written yet, and files them once when it can', async () => {
     const files = faultyFiles(dir);
     const alerts: string[] = [];
-    const store = new LedgerStore(dir, { files, timers: new ManualClock(), alert: (m) => alerts.push(m) });
+    const store = openLedgerStore(dir, { files, timers: new ManualClock(), alert: (m) => alerts.push(m) });
     const pending = makeRecord({ id: 'pending', time: '2026-03-10T10:00:00.000Z', costMicroUsd: 42 });
     const batch = makeRecord({ id: 'job-1:item-1', time: '2026-03-10T10:01:00.000Z' });
     files.fail.appendLines = osError('ENOSPC', 'no space left on device, write');
@@ -164,7 +165,7 @@ describe('LedgerStore', () => {
   it('when the month file cannot be read, appendOnce goes by what this window knows', async () => {
     const files = faultyFiles(dir);
     const logLines: string[] = [];
-    const store = new LedgerStore(dir, { files, log: { info: () => {}, warn: (m) => logLines.push(m), error: () => {} } });
+    const store = openLedgerStore(dir, { files, log: { info: () => {}, warn: (m) => logLines.push(m), error: () => {} } });
     const result = makeRecord({ id: 'job-1:item-1', time: '2026-03-10T10:00:00.000Z' });
     files.fail.stat = osError('EACCES', 'permission denied, stat');
     assert.equal(await store.appendOnce(result), true);
@@ -173,7 +174,7 @@ describe('LedgerStore', () => {
   });
 
   it('counts the damaged lines of the months a range touches', async () => {
-    const store = new LedgerStore(dir);
+    const store = openLedgerStore(dir);
     await store.append(makeRecord({ id: 'a', time: '2026-03-10T10:00:00.000Z' }));
     await appendFile(join(dir, 'ledger-2026-03.jsonl'), 'garbage\n{"v":1}\n');
     await store.refresh();

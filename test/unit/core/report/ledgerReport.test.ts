@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { BudgetCaps } from '../../../../src/core/cost/budget';
 import { localDay, type Period } from '../../../../src/core/ledger/query';
 import type { LedgerRecord } from '../../../../src/core/ledger/record';
-import { ledgerFileName, LedgerStore } from '../../../../src/core/ledger/store';
+import { openLedgerStore } from '../../../../src/core/ledger/node/openLedgerStore';
+import { type LedgerStore, ledgerFileName } from '../../../../src/core/ledger/store';
 import { DEFAULT_MODELS, type ModelTable } from '../../../../src/core/models/modelTable';
 import { buildReport } from '../../../../src/core/report/buildReport';
 import { LedgerReport } from '../../../../src/core/report/ledgerReport';
@@ -62,12 +63,12 @@ describe('LedgerReport: the report over the incremental ledger index', () => {
   }
 
   it('gives, for every period, exactly the figures buildReport gives over the records (copies counted once)', async () => {
-    const report = reportOver(new LedgerStore(dir, { timers: new ManualClock() }));
+    const report = reportOver(openLedgerStore(dir, { timers: new ManualClock() }));
     for (const period of PERIODS) assert.deepEqual(await report.build(period), expected(period, records), period);
   });
 
   it('stays exact through live updates, a price change, and a new window reading the month digests', async () => {
-    const store = new LedgerStore(dir, { timers: new ManualClock() });
+    const store = openLedgerStore(dir, { timers: new ManualClock() });
     const report = reportOver(store);
     await report.build('all');
     const added: LedgerRecord[] = [];
@@ -79,7 +80,7 @@ describe('LedgerReport: the report over the incremental ledger index', () => {
     }
     // Another window appends to the same file.
     const other = { ...records[5], id: 'other-window', time: new Date(NOW.getTime() - 3_600_000).toISOString() };
-    await new LedgerStore(dir, { digests: false }).append(other);
+    await openLedgerStore(dir, { digests: false }).append(other);
     added.push(other);
     assert.deepEqual(await report.build('all'), expected('all', [...records, ...added]));
 
@@ -92,14 +93,14 @@ describe('LedgerReport: the report over the incremental ledger index', () => {
     assert.notEqual(repriced.cacheSavingsMicroUsd, before.cacheSavingsMicroUsd);
 
     await store.index.writeDigests();
-    const fresh = reportOver(new LedgerStore(dir, { timers: new ManualClock() }));
+    const fresh = reportOver(openLedgerStore(dir, { timers: new ManualClock() }));
     for (const period of PERIODS) assert.deepEqual(await fresh.build(period), expected(period, [...records, ...added]), `from digests: ${period}`);
   });
 
   it('shows the damaged lines it skipped, and the session from the session', async () => {
     const month = ledgerFileName(NOW);
     await appendFile(join(dir, month), '{"v":1,"id":"half a rec\n{not json}\n');
-    const report = reportOver(new LedgerStore(dir, { timers: new ManualClock() }));
+    const report = reportOver(openLedgerStore(dir, { timers: new ManualClock() }));
     assert.equal((await report.build('today')).skippedLines, 2);
     assert.equal((await report.build('all')).skippedLines, 2);
 
@@ -115,7 +116,7 @@ describe('LedgerReport: the report over the incremental ledger index', () => {
 
   it('says so when the ledger cannot be read or written, and still counts what it knows', async () => {
     const files = faultyFiles(dir);
-    const store = new LedgerStore(dir, { files, timers: new ManualClock() });
+    const store = openLedgerStore(dir, { files, timers: new ManualClock() });
     const report = reportOver(store);
     await report.build('all');
     files.fail.list = osError('EACCES', `permission denied, scandir '${dir}'`);
@@ -130,7 +131,7 @@ describe('LedgerReport: the report over the incremental ledger index', () => {
   });
 
   it('exports exactly the records the report counts', async () => {
-    const report = reportOver(new LedgerStore(dir, { timers: new ManualClock() }));
+    const report = reportOver(openLedgerStore(dir, { timers: new ManualClock() }));
     for (const period of PERIODS) {
       const exported = await report.records(period);
       const built = await report.build(period);

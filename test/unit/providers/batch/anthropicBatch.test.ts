@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { defaultAnswer, fakeTokenCount, startFakeProviders, type FakeProviders } from '../../../fake-providers/server';
 import { anthropicRequestBody } from '../../../../src/providers/anthropic';
-import type { BatchItem } from '../../../../src/providers/batch';
+import type { BatchItem } from '../../../../src/core/batch/batchClient';
 import { anthropic, bodyOf, callsTo, claudeRequest, providerError } from '../helpers';
 import { anthropicBatch, BATCH_DELAY_MS, byCustomId, failed, pollUntilFinal, succeeded } from './helpers';
 

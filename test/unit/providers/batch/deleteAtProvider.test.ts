@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import type { BatchJob } from '../../../../src/core/batch/job';
-import type { BatchClient, BatchItem } from '../../../../src/providers/batch';
+import type { BatchClient, BatchItem } from '../../../../src/core/batch/batchClient';
 import { startFakeProviders, type FakeProviders } from '../../../fake-providers/server';
 import { makeJob } from '../../core/batch/fixtures';
 import { makeWorld, runnerIn } from '../../core/batch/runnerFakes';

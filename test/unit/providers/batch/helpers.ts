@@ -2,8 +2,9 @@
 import assert from 'node:assert/strict';
 import type { FakeProviders } from '../../../fake-providers/server';
 import { isFinal } from '../../../../src/core/batch/jobState';
-import { AnthropicBatchClient, OpenAIBatchClient, type BatchClient, type BatchItemResult, type BatchStatus } from '../../../../src/providers/batch';
-import type { ClientConfig } from '../../../../src/providers/types';
+import type { BatchClient, BatchItemResult, BatchStatus } from '../../../../src/core/batch/batchClient';
+import { AnthropicBatchClient, OpenAIBatchClient } from '../../../../src/providers/batch';
+import type { ClientConfig } from '../../../../src/core/calls/modelClient';
 import { ANTHROPIC_KEY, OPENAI_KEY } from '../helpers';
 
 /** Short enough for fast tests, long enough that a batch is seen running first. */

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { startFakeProviders, type FakeProviders } from '../../../fake-providers/server';
-import { BATCH_LIMITS, createBatchClient, type BatchItem } from '../../../../src/providers/batch';
+import type { BatchItem } from '../../../../src/core/batch/batchClient';
+import { BATCH_LIMITS, createBatchClient } from '../../../../src/providers/batch';
 import { checkBatchBytes } from '../../../../src/providers/batch/limits';
-import { ProviderError } from '../../../../src/providers/types';
+import { ProviderError } from '../../../../src/core/calls/providerError';
 import { claudeRequest, gptRequest, providerError } from '../helpers';
 import { anthropicBatch, openaiBatch } from './helpers';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import OpenAI from 'openai';
 import { defaultAnswer, fakeTokenCount, REASONING_TOKENS, startFakeProviders, type FakeProviders } from '../../../fake-providers/server';
 import { openaiRequestBody } from '../../../../src/providers/openai';
-import type { BatchItem } from '../../../../src/providers/batch';
+import type { BatchItem } from '../../../../src/core/batch/batchClient';
 import { bodyOf, callsTo, gptRequest, openai, OPENAI_KEY, providerError } from '../helpers';
 import { BATCH_DELAY_MS, byCustomId, failed, openaiBatch, pollUntilFinal, succeeded } from './helpers';
 

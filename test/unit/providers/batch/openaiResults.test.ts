@@ -1,7 +1,7 @@
 // The join of OpenAI's output, error and input files, on file text as the Batch API writes it.
 import assert from 'node:assert/strict';
 import type { Batch } from 'openai/resources/batches';
-import type { BatchItemResult } from '../../../../src/providers/batch';
+import type { BatchItemResult } from '../../../../src/core/batch/batchClient';
 import { collectOpenAIResults } from '../../../../src/providers/batch/openaiResults';
 import { openaiStatus } from '../../../../src/providers/batch/openaiStatus';
 

@@ -1,9 +1,9 @@
 // Batch jobs, provider-neutral: many requests sent at once, answered within a day at a lower price.
-import type { JobCounts } from '../../core/batch/job';
-import type { ObservedPhase } from '../../core/batch/jobState';
-import type { BatchJobClient, BatchResult } from '../../core/batch/runnerPorts';
-import type { ProviderId } from '../../core/models/providers';
-import type { ModelRequest } from '../types';
+import type { ModelRequest } from '../calls/modelClient';
+import type { ProviderId } from '../models/providers';
+import type { JobCounts } from './job';
+import type { ObservedPhase } from './jobState';
+import type { BatchJobClient, BatchResult } from './runnerPorts';
 
 /** One request of a batch. `customId` joins it to its result; `request.signal` is ignored. */
 export interface BatchItem {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { AppendError, isNotFound, type FileStat, type LedgerFiles } from './ledgerFiles';
+import { AppendError, isNotFound, type FileStat, type LedgerFiles } from '../ledgerFiles';
 
 const NEWLINE = 0x0a;
 

@@ -1,9 +1,10 @@
-import type { BillBasis } from '../core/cost/billing';
-import type { ModelId, ReasoningEffort } from '../core/models/modelTable';
-import type { ProviderId } from '../core/models/providers';
-import type { TaskKind } from '../core/models/tasks';
-import type { Usage } from '../core/usage/usage';
+import type { ModelId, ReasoningEffort } from '../models/modelTable';
+import type { ProviderId } from '../models/providers';
+import type { TaskKind } from '../models/tasks';
+import type { Usage } from '../usage/usage';
 
+// The model contracts: what core asks of a provider and what it gets back. Providers implement them (one
+// adapter each); core never imports a provider.
 /** One part of a user message. Images go to both models as image inputs. */
 export type ContentPart =
   | { readonly type: 'text'; readonly text: string }
@@ -61,48 +62,6 @@ export interface ModelResult {
   readonly stop: StopReason;
   /** What a gateway in between said the call cost (LiteLLM's x-litellm-response-cost), in micro-dollars. */
   readonly gatewayCostMicroUsd?: number;
-}
-
-/** What a call that did not finish leaves behind: the text that arrived and what it is billed for. */
-export interface PartialResult {
-  readonly text: string;
-  readonly usage: Usage;
-  readonly usageEstimated: boolean;
-  /** Why the usage is what it is (core/cost/billing.ts): 'not-sent' calls are not recorded at all. */
-  readonly basis: BillBasis;
-  readonly latencyMs: number;
-  readonly gatewayCostMicroUsd?: number;
-}
-
-/** Why a call failed, in the terms routing decides on (fallback or not) and the user reads. */
-export type FailureKind =
-  | 'rate-limit' // 429
-  | 'server' // 5xx
-  | 'overloaded' // 529 or a mid-stream overloaded_error
-  | 'connection'
-  | 'timeout'
-  | 'mid-stream' // the stream broke after it started
-  | 'bad-request' // 400, 404, 413, 422: our request or the model name is wrong
-  | 'auth' // 401, 403
-  | 'billing' // 402
-  | 'cancelled';
-
-/** Thrown by adapters. `message` never contains a key (adapters redact before throwing). */
-export class ProviderError extends Error {
-  constructor(
-    readonly provider: ProviderId,
-    readonly kind: FailureKind,
-    message: string,
-    readonly details: {
-      readonly status?: number;
-      readonly requestId?: string;
-      /** How far the call got, and what it is billed for. */
-      readonly partial?: PartialResult;
-    } = {},
-  ) {
-    super(message);
-    this.name = 'ProviderError';
-  }
 }
 
 export interface StreamHandlers {
