@@ -41,14 +41,13 @@ function pipelineFor(h: Harness, parameters: CompletionParameters, extra: Partia
   const gatherer = new ContextGatherer(parameters);
   const editors = openEditors();
   return new CompletionPipeline({
-    parameters: () => parameters,
-    snippets: (input) => gatherer.gather({
+    snippets: (input, { snippetTokens }) => gatherer.gather({
       current: { uri: input.document, path: input.path, languageId: input.languageId, prefix: input.prefix },
       openDocuments: editors,
       importedOutlines: [{ path: 'src/util.ts', outline: 'export function compute0(item: Item, scale: number): number;\nexport interface Item { id: string; weight: number }' }],
-      budgetTokens: parameters.snippetTokens,
+      budgetTokens: snippetTokens,
     }),
-    request: modelServiceRequester(h.service, () => parameters.maxOutputTokens),
+    request: modelServiceRequester(h.service),
     ...extra,
   });
 }
@@ -61,12 +60,13 @@ function inputAt(i: number): CompletionInput {
 
 async function overhead(fake: FakeProviders, h: Harness): Promise<{ p50Ms: number; p95Ms: number; samples: number }> {
   let settledAt = 0;
-  const pipeline = pipelineFor(h, { ...COMPLETION_DEFAULTS, debounceMs: 0 }, { trace: (event, at) => { if (event === 'settled') settledAt = at; } });
+  const parameters = { ...COMPLETION_DEFAULTS, debounceMs: 0 };
+  const pipeline = pipelineFor(h, parameters, { trace: (event, at) => { if (event === 'settled') settledAt = at; } });
   fake.script({ match: { provider: 'openai' }, times: 10_000, reply: { text: 'items.length;' } });
   const samples: number[] = [];
   for (let i = 0; i < 330; i++) {
     const before = fake.requests().length;
-    await pipeline.complete(inputAt(i));
+    await pipeline.complete(inputAt(i), parameters);
     const arrived = fake.requests()[before].receivedAtHr;
     if (i >= 30) samples.push(arrived - settledAt); // the first calls load the SDK and warm the JIT
   }
@@ -157,14 +157,15 @@ async function typingSession(fake: FakeProviders, h: Harness) {
 async function heapGrowth(fake: FakeProviders, h: Harness): Promise<{ completions: number; growthMB: number }> {
   v8.setFlagsFromString('--expose-gc');
   const gc = vm.runInNewContext('gc') as () => void;
-  const pipeline = pipelineFor(h, { ...COMPLETION_DEFAULTS, debounceMs: 0 });
+  const parameters = { ...COMPLETION_DEFAULTS, debounceMs: 0 };
+  const pipeline = pipelineFor(h, parameters);
   fake.script({ match: { provider: 'openai' }, times: 10_000, reply: { text: 'items.reduce((sum, item) => sum + item.weight, 0);' } });
-  for (let i = 0; i < 50; i++) await pipeline.complete(inputAt(100_000 + i));
+  for (let i = 0; i < 50; i++) await pipeline.complete(inputAt(100_000 + i), parameters);
   fake.reset();
   fake.script({ match: { provider: 'openai' }, times: 10_000, reply: { text: 'items.reduce((sum, item) => sum + item.weight, 0);' } });
   gc();
   const before = process.memoryUsage().heapUsed;
-  for (let i = 0; i < 1000; i++) await pipeline.complete(inputAt(i));
+  for (let i = 0; i < 1000; i++) await pipeline.complete(inputAt(i), parameters);
   fake.reset(); // the fake's own request log is not the extension's memory
   gc();
   const after = process.memoryUsage().heapUsed;

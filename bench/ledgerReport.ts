@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { PeriodSpend } from '../src/core/cost/periodSpend';
 import type { LedgerRecord } from '../src/core/ledger/record';
 import { openLedgerStore } from '../src/core/ledger/node/openLedgerStore';
 import { type LedgerStore, ledgerFileName } from '../src/core/ledger/store';
@@ -35,7 +36,9 @@ const round = (n: number): number => Number(n.toFixed(2));
 function reportOn(store: LedgerStore): LedgerReport {
   return new LedgerReport({
     ledger: store,
-    session: { id: 'bench', records: [], totals: { costMicroUsd: 0 } },
+    session: { id: 'bench', records: [] },
+    // As in the extension: the period spend is a second reader of the same index.
+    spend: new PeriodSpend(store, () => 0),
     settings: () => ({ models: DEFAULT_MODELS, budget: { caps: { dailyMicroUsd: 5_000_000, monthlyMicroUsd: 50_000_000 }, mode: 'warn' } }),
   });
 }

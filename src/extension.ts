@@ -91,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
   const reportSource = ledgerReportSource({
     ledger: models.ledger,
     session,
+    spend: models.periodSpend,
     settings: () => models.settings.models(),
     notes: () => review.reportNotes(),
   });

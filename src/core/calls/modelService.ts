@@ -1,12 +1,12 @@
 import { ProviderError } from './providerError';
 import { type ChatMessage, type ModelClient, type ModelRequest, type ModelResult, type StreamHandlers } from './modelClient';
-import { checkBudget, type BudgetCaps, type BudgetMode } from '../cost/budget';
+import { checkBudget } from '../cost/budget';
 import { costMicroUsd } from '../cost/cost';
-import type { PeriodSpend } from '../cost/periodSpend';
+import type { KnownSpend } from '../cost/periodSpend';
 import { formatUsd } from '../format/spend';
 import type { LedgerRecord } from '../ledger/record';
 import type { Logger } from '../log/logger';
-import type { ModelId, ModelTable, RoutingTable, TaskRoute } from '../models/modelTable';
+import type { ModelId, TaskRoute } from '../models/modelTable';
 import type { ProviderId } from '../models/providers';
 import type { TaskKind } from '../models/tasks';
 import { Cooldowns, shouldFallBack } from '../routing/fallback';
@@ -19,6 +19,7 @@ import { BudgetBlockedError, InputTooLargeError, NeedsKeyError } from './errors'
 import { runSegmented } from './segmented';
 import { errorText } from '../format/errorText';
 import { redactPrompt, type RedactedPrompt, type Redaction } from '../privacy/redaction';
+import type { SettingsSnapshot } from './settingsSnapshot';
 
 /** What a feature asks for; the service picks the model. */
 export interface TaskRequest {
@@ -52,13 +53,6 @@ export interface TaskOutcome {
   readonly fellBackFrom?: ModelId;
 }
 
-export interface ModelServiceSettings {
-  readonly models: ModelTable;
-  readonly routes: RoutingTable;
-  readonly fallbackEnabled: boolean;
-  readonly budget: { readonly caps: BudgetCaps; readonly mode: BudgetMode };
-}
-
 /** The few things the service needs from the editor. */
 export interface ModelServiceUi {
   /** Budget set to block: ask before sending. Resolves true to send anyway. */
@@ -70,7 +64,8 @@ export interface ModelServiceUi {
 }
 
 export interface ModelServiceDeps {
-  readonly settings: () => ModelServiceSettings;
+  /** The settings in force now: taken once per request (and per recorded batch result), never during one. */
+  readonly settings: () => SettingsSnapshot;
   readonly hasKey: (provider: ProviderId) => Promise<boolean>;
   /**
    * The provider's client, once its endpoint may have the key: the editor asks the user about an endpoint
@@ -86,7 +81,8 @@ export interface ModelServiceDeps {
     /** Files a record unless the ledger already holds its id, atomically across windows: true when filed now. */
     appendOnce(record: LedgerRecord): Promise<boolean>;
   };
-  readonly periodSpend: PeriodSpend;
+  /** Spend so far this session, today and this month, for the budget check (it counts the ledger's records). */
+  readonly periodSpend: { current(): Promise<KnownSpend> };
   readonly session: SessionSpend;
   readonly cooldowns: Cooldowns;
   readonly ui: ModelServiceUi;
@@ -122,12 +118,14 @@ export class ModelService {
    * Every prompt passes the redaction here, once, before routing: secret shapes and the user's keys become
    * placeholders on the wire. An answer that is code for the file the secrets came from gets them back, so
    * accepting it never writes a placeholder over a secret; an explanation keeps the placeholders (a rendered
-   * link must never carry a secret).
+   * link must never carry a secret). The settings are taken once, here, and the whole request (fallback
+   * and recording included) uses that snapshot.
    */
   async run(request: TaskRequest, handlers: TaskHandlers = {}): Promise<TaskOutcome> {
+    const settings = this.deps.settings();
     const prompt = this.redact(request.task, request.system, request.messages);
-    if (prompt.redaction.count === 0) return this.runRouted(request, handlers);
-    const outcome = await this.runRouted({ ...request, system: prompt.system, messages: prompt.messages }, handlers);
+    if (prompt.redaction.count === 0) return this.runRouted(request, handlers, settings);
+    const outcome = await this.runRouted({ ...request, system: prompt.system, messages: prompt.messages }, handlers, settings);
     return request.task === 'explain' ? outcome : { ...outcome, result: restored(outcome.result, prompt.redaction) };
   }
 
@@ -138,8 +136,7 @@ export class ModelService {
     return prompt;
   }
 
-  private async runRouted(request: TaskRequest, handlers: TaskHandlers): Promise<TaskOutcome> {
-    const settings = this.deps.settings();
+  private async runRouted(request: TaskRequest, handlers: TaskHandlers, settings: SettingsSnapshot): Promise<TaskOutcome> {
     const { models, routes } = settings;
     const keys = { openai: await this.deps.hasKey('openai'), anthropic: await this.deps.hasKey('anthropic') };
     const inputTokens = {
@@ -168,7 +165,7 @@ export class ModelService {
       }
       case 'segment':
         await this.guardBudget(decision.model, inputTokens[models[decision.model].provider], decision.route.maxOutputTokens, settings, request.background);
-        return runSegmented(request, handlers, decision, (req, h) => this.callOnce(decision.model, req, decision.route, decision.reason, false, h), models);
+        return runSegmented(request, handlers, decision, (req, h) => this.callOnce(settings, decision.model, req, decision.route, decision.reason, false, h), models);
       case 'call':
         break;
     }
@@ -177,7 +174,7 @@ export class ModelService {
     await this.guardBudget(decision.model, inputTokens[models[decision.model].provider], maxOut, settings, request.background);
     const fallback = decision.fallback;
     try {
-      const result = await this.callOnce(decision.model, request, decision.route, decision.reason, fallback !== undefined, handlers);
+      const result = await this.callOnce(settings, decision.model, request, decision.route, decision.reason, fallback !== undefined, handlers);
       return { result, model: decision.model, reason: decision.reason };
     } catch (error) {
       if (!(error instanceof ProviderError) || !fallback || !shouldFallBack(error.kind)) throw error;
@@ -189,13 +186,13 @@ export class ModelService {
       handlers.onRestart?.(line);
       if (!request.background) this.deps.ui.announceFallback(line);
       const reason = `${request.task} → ${to.displayName}: fallback after ${from.displayName} failed (${error.kind})`;
-      const result = await this.callOnce(fallback, request, decision.route, reason, false, handlers);
+      const result = await this.callOnce(settings, fallback, request, decision.route, reason, false, handlers);
       return { result, model: fallback, reason, fellBackFrom: decision.model };
     }
   }
 
   /** OpenAI input tokens: estimated, or counted exactly when near the input limit of an OpenAI model the task may run on. */
-  private async openAIInputTokens(request: TaskRequest, { models, routes }: ModelServiceSettings): Promise<number> {
+  private async openAIInputTokens(request: TaskRequest, { models, routes }: SettingsSnapshot): Promise<number> {
     const estimate = estimateRequestTokens(request.system, request.messages, 'openai');
     const nearLimit = routeCandidates(request.task, models, routes, request.forceModel)
       .some((id) => models[id].provider === 'openai' && Math.abs(estimate - models[id].maxInput) <= models[id].maxInput * EXACT_COUNT_BAND);
@@ -207,7 +204,7 @@ export class ModelService {
     return counted.exact ? estimate - estimateTokens(text, 'openai') + counted.tokens : estimate;
   }
 
-  private async guardBudget(model: ModelId, inputTokens: number, maxOutputTokens: number, settings: ModelServiceSettings, background = false): Promise<void> {
+  private async guardBudget(model: ModelId, inputTokens: number, maxOutputTokens: number, settings: SettingsSnapshot, background = false): Promise<void> {
     const { caps, mode } = settings.budget;
     if (!caps.sessionMicroUsd && !caps.dailyMicroUsd && !caps.monthlyMicroUsd) return;
     const prices = settings.models[model].prices;
@@ -229,9 +226,10 @@ export class ModelService {
   }
 
   /** One request to one model, recorded whatever happens. */
-  private async callOnce(model: ModelId, request: TaskRequest, taskRoute: TaskRoute, reason: string, mayFallBack: boolean, handlers: StreamHandlers): Promise<ModelResult> {
-    const { models } = this.deps.settings();
-    const spec = models[model];
+  private async callOnce(
+    settings: SettingsSnapshot, model: ModelId, request: TaskRequest, taskRoute: TaskRoute, reason: string, mayFallBack: boolean, handlers: StreamHandlers,
+  ): Promise<ModelResult> {
+    const spec = settings.models[model];
     const started = this.now();
     const modelRequest: ModelRequest = {
       task: request.task,
@@ -250,7 +248,7 @@ export class ModelService {
     const end = request.background ? () => {} : this.deps.session.begin();
     try {
       const result = await client.stream(modelRequest, handlers);
-      await this.record(model, request.task, started, reason, {
+      await this.record(settings, model, request.task, started, reason, {
         usage: result.usage, estimated: result.usageEstimated, latencyMs: result.latencyMs,
         outcome: result.stop === 'cancelled' ? 'cancelled' : 'ok', requestId: result.requestId,
         ...(result.gatewayCostMicroUsd !== undefined ? { gatewayCostMicroUsd: result.gatewayCostMicroUsd } : {}),
@@ -267,7 +265,7 @@ export class ModelService {
         throw error;
       }
       const outcome = error.kind === 'cancelled' ? 'cancelled' : mayFallBack && shouldFallBack(error.kind) ? 'fallback' : 'error';
-      await this.record(model, request.task, started, reason, {
+      await this.record(settings, model, request.task, started, reason, {
         usage: partial?.usage ?? ZERO_USAGE,
         estimated: partial?.usageEstimated ?? false,
         latencyMs: partial?.latencyMs ?? this.now().getTime() - started.getTime(),
@@ -283,11 +281,12 @@ export class ModelService {
     }
   }
 
+  /** Priced with the request's own snapshot: the prices that routed the call are the ones it is recorded at. */
   private async record(
-    model: ModelId, task: TaskKind, started: Date, reason: string,
+    settings: SettingsSnapshot, model: ModelId, task: TaskKind, started: Date, reason: string,
     call: Pick<LedgerRecord, 'usage' | 'estimated' | 'latencyMs' | 'outcome' | 'requestId' | 'error' | 'gatewayCostMicroUsd'>,
   ): Promise<void> {
-    const spec = this.deps.settings().models[model];
+    const spec = settings.models[model];
     const record: LedgerRecord = {
       v: 1,
       id: this.newId(),
@@ -301,18 +300,26 @@ export class ModelService {
       costMicroUsd: costMicroUsd(call.usage, spec.prices),
       ...call,
     };
-    await this.recordCall(record);
+    await this.file(record, settings);
   }
 
   /**
-   * Counts a finished call everywhere at once: period and session totals, the log, the ledger. Batch
-   * results come through here too, priced at the batch rate by their caller. A ledger that cannot be
-   * written keeps the record and says so itself (a message, the status bar), so the call is never lost.
+   * Counts a finished call everywhere at once: the ledger (and with it the period spend), the session
+   * total, the log. Batch results come through here too, priced at the batch rate by their caller. A
+   * ledger that cannot be written keeps the record and says so itself (a message, the status bar), so the
+   * call is never lost.
    */
-  async recordCall(record: LedgerRecord): Promise<void> {
-    this.count(record);
+  recordCall(record: LedgerRecord): Promise<void> {
+    return this.file(record, this.deps.settings());
+  }
+
+  private async file(record: LedgerRecord, settings: SettingsSnapshot): Promise<void> {
+    // Handed to the ledger first: it counts the record at once (the period spend reads it), so whatever
+    // the session total wakes (the status bar's budget colour) already sees it.
+    const filed = this.deps.ledger.append(record);
+    this.count(record, settings);
     try {
-      await this.deps.ledger.append(record);
+      await filed;
     } catch (error) {
       // Only a record that cannot be filed at all (an invalid time) ends here.
       this.deps.log.error(`ledger: record ${record.id} cannot be filed (${errorText(error)}); it counts in this session only`);
@@ -326,15 +333,16 @@ export class ModelService {
    * recorded now.
    */
   async recordCallOnce(record: LedgerRecord): Promise<boolean> {
+    const settings = this.deps.settings();
     if (!(await this.deps.ledger.appendOnce(record))) return false;
-    this.count(record);
+    this.count(record, settings);
     return true;
   }
 
-  private count(record: LedgerRecord): void {
+  /** The session total and the log; the ledger's own count (period spend, report) comes with the append. */
+  private count(record: LedgerRecord, settings: SettingsSnapshot): void {
     // A batch result can land after its model left the catalog: it is still counted, under its id.
-    const name = this.deps.settings().models[record.model]?.displayName ?? record.model;
-    this.deps.periodSpend.add(record);
+    const name = settings.models[record.model]?.displayName ?? record.model;
     this.deps.session.add(record);
     this.deps.log.info(`cost: ${name} ${record.task}${record.batch ? ' (batch)' : ''} ${formatUsd(record.costMicroUsd)} (${totalTokens(record.usage)} tokens${record.estimated ? ', estimated' : ''})`);
   }

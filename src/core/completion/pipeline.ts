@@ -3,6 +3,8 @@
  *   trigger → cache (answers and in-flight requests) → debounce → context → prompt → request → postprocess
  * The cache is asked before the debounce: a hit costs nothing, so making it wait would only add latency.
  * Everything here is plain TypeScript; the editor layer turns VS Code's calls into `complete()`.
+ * The parameters come with each call: the editor reads the settings once per keystroke, and every stage
+ * of that keystroke (cache, debounce, context, prompt, request, postprocess) uses that one value.
  */
 import { CompletionCache, type CacheOptions } from './cache/completionCache';
 import type { CursorText, KeyLengths } from './cache/cursorKey';
@@ -43,9 +45,8 @@ export interface PipelineStats {
 export type PipelineEvent = 'cache-hit' | 'adopted' | 'debounced' | 'settled' | 'answered' | 'aborted' | 'failed';
 
 export interface PipelineDeps {
-  readonly parameters: () => CompletionParameters;
   /** The context stage: snippets from other files for this position (the editor layer gathers them). */
-  readonly snippets: (input: CompletionInput) => readonly ContextSnippet[];
+  readonly snippets: (input: CompletionInput, parameters: CompletionParameters) => readonly ContextSnippet[];
   readonly request: CompletionRequester;
   readonly timers?: Timers;
   readonly now?: () => number;
@@ -68,15 +69,17 @@ export class CompletionPipeline {
   constructor(private readonly deps: PipelineDeps) {
     this.timers = deps.timers ?? REAL_TIMERS;
     this.debouncer = new Debouncer(this.timers);
-    this.cache = new CompletionCache(() => cacheOptions(this.deps.parameters()), deps.now);
+    this.cache = new CompletionCache(deps.now);
   }
 
-  /** The completion to show at `input`, or undefined. `signal`: the editor no longer wants this one. */
-  async complete(input: CompletionInput, signal?: AbortSignal): Promise<string | undefined> {
-    const parameters = this.deps.parameters();
+  /**
+   * The completion to show at `input`, or undefined. `parameters`: this keystroke's, read once by the
+   * caller. `signal`: the editor no longer wants this one.
+   */
+  async complete(input: CompletionInput, parameters: CompletionParameters, signal?: AbortSignal): Promise<string | undefined> {
     this.stats.calls++;
 
-    const hit = this.cache.lookup(input);
+    const hit = this.cache.lookup(input, cacheOptions(parameters));
     if (hit) {
       this.stats.cacheHits++;
       this.trace('cache-hit');
@@ -102,7 +105,7 @@ export class CompletionPipeline {
     }
     this.trace('settled');
 
-    const snippets = this.deps.snippets(input);
+    const snippets = this.deps.snippets(input, parameters);
     const prompt = buildCompletionPrompt(input, snippets, parameters);
     const launched = this.launch(input, prompt, parameters);
     return this.served(await this.wait(launched, signal));
@@ -137,9 +140,9 @@ export class CompletionPipeline {
         if (this.slowFlights++ === 0) this.deps.onWorking?.(true);
       }, parameters.slowAfterMs);
       try {
-        const raw = await this.deps.request(prompt, signal, sink);
+        const raw = await this.deps.request(prompt, signal, sink, parameters.maxOutputTokens);
         const text = postProcessCompletion(raw, { prefix: prompt.prefix, suffix: prompt.suffix, languageId: input.languageId }, parameters);
-        this.cache.store(input, text ?? '');
+        this.cache.store(input, text ?? '', cacheOptions(parameters));
         this.trace('answered');
         return text;
       } catch (error) {

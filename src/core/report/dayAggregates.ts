@@ -131,13 +131,6 @@ export class DayAggregates implements RowSink {
     return found.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   }
 
-  /** The cost of the calls from this local day on. */
-  costFrom(day: string): number {
-    let cost = 0;
-    for (const d of this.days.values()) if (d.day >= day) cost += d.total.costMicroUsd;
-    return cost;
-  }
-
   private addOn(day: string, call: AggregatedCall): void {
     let aggregate = this.days.get(day);
     if (!aggregate) this.days.set(day, (aggregate = new DayAggregate(day)));

@@ -1,4 +1,4 @@
-import type { BudgetCaps, BudgetMode } from '../cost/budget';
+import type { BudgetCaps, BudgetMode, SpentSoFar } from '../cost/budget';
 import type { LedgerWriteState } from '../ledger/appendQueue';
 import type { Disposable, RowSink } from '../ledger/callRow';
 import { ioErrorText } from '../ledger/ledgerFiles';
@@ -20,12 +20,16 @@ export interface LedgerReportDeps {
     skippedLines(range?: TimeRange): number;
     read(range?: TimeRange): Promise<{ readonly records: readonly LedgerRecord[] }>;
   };
-  /** This window's session: its id, its calls and its total. */
+  /** This window's session: its id and its calls. */
   readonly session: {
     readonly id: string;
     readonly records: readonly LedgerRecord[];
-    readonly totals: { readonly costMicroUsd: number };
   };
+  /**
+   * Spend this session, today and this month for the budget rows: the period spend, the source the
+   * budget check and the status bar's colour read too (fed by the same ledger index).
+   */
+  readonly spend: { current(): Promise<SpentSoFar> };
   /** Current prices (for cache savings and the what-if) and budget settings. */
   readonly settings: () => { readonly models: ModelTable; readonly budget: { readonly caps: BudgetCaps; readonly mode: BudgetMode } };
   readonly now?: () => Date;
@@ -53,8 +57,7 @@ export class LedgerReport implements Disposable {
   async build(period: Period): Promise<ReportModel> {
     const at = this.now();
     const monthStart = new Date(at.getFullYear(), at.getMonth(), 1);
-    const dayStart = new Date(at.getFullYear(), at.getMonth(), at.getDate());
-    // One refresh covers both the period and this month (for the budget rows).
+    // One refresh covers both the period and this month (the budget rows' period spend sums the same index).
     const periodFrom = period === 'session' ? monthStart : periodRange(period, at).from;
     const range: TimeRange = period === 'all' || !periodFrom ? {} : { from: periodFrom < monthStart ? periodFrom : monthStart };
     const notes = [...(this.deps.notes?.() ?? [])];
@@ -69,6 +72,7 @@ export class LedgerReport implements Disposable {
       notes.push(`${calls} not in the ledger file yet: ${state.dir} cannot be written (${state.error}). ${they} counted here and written once it can be.`);
     }
     const { models, budget } = this.deps.settings();
+    const { session, today, month } = await this.deps.spend.current();
     const options = {
       period,
       now: at,
@@ -77,7 +81,7 @@ export class LedgerReport implements Disposable {
       budget: {
         caps: budget.caps,
         mode: budget.mode,
-        spent: { session: this.deps.session.totals.costMicroUsd, today: this.days.costFrom(localDay(dayStart)), month: this.days.costFrom(localDay(monthStart)) },
+        spent: { session, today, month },
       },
       notes,
       skippedLines: this.deps.ledger.skippedLines(range),

@@ -3,12 +3,12 @@ import type { CompletionParameters } from '../../core/completion/parameters';
 import type { CompletionInput, CompletionPipeline } from '../../core/completion/pipeline';
 import { skipReason } from '../../core/completion/trigger/shouldComplete';
 import type { ContentBoundary } from '../privacy/contentBoundary';
-import type { CompletionSettings } from './completionSettings';
+import { enabledFor, type CompletionSettings } from './completionSettings';
 
 /**
  * VS Code's side of the pipeline: decides whether this position gets a completion at all (trust,
  * settings, the file's exclusion, the trigger rule), reads the text around the cursor, and turns the answer
- * into ghost text.
+ * into ghost text. The settings are read once per call (a keystroke) and that value goes down the pipeline.
  */
 export class TandemCompletionProvider implements vscode.InlineCompletionItemProvider {
   constructor(
@@ -24,7 +24,9 @@ export class TandemCompletionProvider implements vscode.InlineCompletionItemProv
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
     // Restricted Mode: nothing from an untrusted workspace is sent anywhere.
-    if (!vscode.workspace.isTrusted || !this.settings.enabledFor(document.languageId)) return undefined;
+    if (!vscode.workspace.isTrusted) return undefined;
+    const settings = this.settings.read();
+    if (!enabledFor(settings, document.languageId)) return undefined;
     // An excluded file (.env, a key, tandem.exclude, .tandemignore) gets no request at all.
     await this.boundary.ready;
     if (this.boundary.excludedBy(document.uri) || token.isCancellationRequested) return undefined;
@@ -36,8 +38,8 @@ export class TandemCompletionProvider implements vscode.InlineCompletionItemProv
     const controller = new AbortController();
     const cancel = token.onCancellationRequested(() => controller.abort());
     try {
-      const input = readCursor(document, position, this.settings.parameters());
-      const text = await this.pipeline.complete(input, controller.signal);
+      const input = readCursor(document, position, settings.parameters);
+      const text = await this.pipeline.complete(input, settings.parameters, controller.signal);
       if (!text || token.isCancellationRequested) return undefined;
       return [new vscode.InlineCompletionItem(text, new vscode.Range(position, position))];
     } finally {

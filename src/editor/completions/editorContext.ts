@@ -29,8 +29,9 @@ export class EditorContext implements vscode.Disposable {
   private readonly gatherer: ContextGatherer;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly parameters: () => CompletionParameters, private readonly log: Logger, private readonly boundary: ContentBoundary) {
-    this.gatherer = new ContextGatherer(parameters());
+  /** `parameters`: the window sizes of the similar-code search, fixed for the gatherer's life. */
+  constructor(parameters: CompletionParameters, private readonly log: Logger, private readonly boundary: ContentBoundary) {
+    this.gatherer = new ContextGatherer(parameters);
     const active = vscode.window.activeTextEditor?.document.uri.toString();
     if (active) this.recent.push(active);
     this.subscriptions = [
@@ -43,8 +44,8 @@ export class EditorContext implements vscode.Disposable {
     ];
   }
 
-  snippets(input: CompletionInput): readonly ContextSnippet[] {
-    const parameters = this.parameters();
+  /** `parameters`: the keystroke's own, as the pipeline was given them. */
+  snippets(input: CompletionInput, parameters: CompletionParameters): readonly ContextSnippet[] {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === input.document);
     return this.gatherer.gather({
       current: { uri: input.document, path: input.path, languageId: input.languageId, prefix: input.prefix },

@@ -28,14 +28,13 @@ const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitl
 export function registerCompletions(service: ModelService, secrets: vscode.SecretStorage, log: TandemLog, boundary: ContentBoundary, onDidChangeTrust: Event<void>): InlineCompletions {
   const settings = new CompletionSettings();
   const status = new CompletionStatus();
-  const context = new EditorContext(() => settings.parameters(), log, boundary);
+  const context = new EditorContext(settings.read().parameters, log, boundary);
   // A problem (no key, budget, failure) shows until a completion succeeds or something relevant changes.
   let problem: CompletionState | undefined;
 
   const pipeline = new CompletionPipeline({
-    parameters: () => settings.parameters(),
-    snippets: (input) => context.snippets(input),
-    request: modelServiceRequester(service, () => settings.parameters().maxOutputTokens),
+    snippets: (input, parameters) => context.snippets(input, parameters),
+    request: modelServiceRequester(service),
     onWorking: (working) => status.setWorking(working),
     onError: (error) => {
       problem = describeProblem(error);
@@ -103,9 +102,10 @@ export function registerCompletions(service: ModelService, secrets: vscode.Secre
 
 function currentState(settings: CompletionSettings, boundary: ContentBoundary, problem: CompletionState | undefined): CompletionState {
   if (!vscode.workspace.isTrusted) return { kind: 'restricted' };
-  if (!settings.enabled()) return { kind: 'off' };
+  const { enabled, disabledLanguages } = settings.read();
+  if (!enabled) return { kind: 'off' };
   const document = vscode.window.activeTextEditor?.document;
-  if (document && settings.disabledLanguages().includes(document.languageId)) return { kind: 'off-language', language: document.languageId };
+  if (document && disabledLanguages.includes(document.languageId)) return { kind: 'off-language', language: document.languageId };
   const excludedBy = document && boundary.isReady ? boundary.excludedBy(document.uri) : undefined;
   if (excludedBy) return { kind: 'excluded', rule: describeRule(excludedBy) };
   return problem ?? { kind: 'on', language: document ? document.languageId : 'every language' };

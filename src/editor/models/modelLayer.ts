@@ -41,12 +41,8 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
     },
   });
   context.subscriptions.push({ dispose: () => ledger.dispose() }, settings, consent);
-  const periodSpend = new PeriodSpend(
-    async (from) => (await ledger.read({ from })).records,
-    () => session.totals.costMicroUsd,
-    undefined,
-    log,
-  );
+  const periodSpend = new PeriodSpend(ledger, () => session.totals.costMicroUsd, undefined, log);
+  context.subscriptions.push(periodSpend);
   const cooldowns = new Cooldowns();
   const service = new ModelService({
     settings: () => settings.models(),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { parseBudgetSettings } from '../../core/cost/budget';
-import type { ModelServiceSettings } from '../../core/calls/modelService';
+import type { SettingsSnapshot } from '../../core/calls/settingsSnapshot';
 import { DEFAULT_MODELS, DEFAULT_ROUTES } from '../../core/models/modelTable';
 import { applyModelOverrides } from '../../core/models/catalog';
 import { applyRoutingOverrides } from '../../core/models/overrides';
@@ -29,7 +29,7 @@ interface EndpointSnapshot {
  */
 export class TandemSettings implements vscode.Disposable {
   private readonly reported = new Set<string>();
-  private snapshot: ModelServiceSettings | undefined;
+  private snapshot: SettingsSnapshot | undefined;
   private endpoints: EndpointSnapshot | undefined;
   // Registered when the model layer is built, before any feature's listener: those read fresh values.
   private readonly subscription = vscode.workspace.onDidChangeConfiguration((e) => {
@@ -47,7 +47,7 @@ export class TandemSettings implements vscode.Disposable {
     private readonly env: Readonly<Record<string, string | undefined>> = process.env,
   ) {}
 
-  models(): ModelServiceSettings {
+  models(): SettingsSnapshot {
     this.snapshot ??= this.readModels();
     return this.snapshot;
   }
@@ -56,7 +56,7 @@ export class TandemSettings implements vscode.Disposable {
     this.subscription.dispose();
   }
 
-  private readModels(): ModelServiceSettings {
+  private readModels(): SettingsSnapshot {
     const config = vscode.workspace.getConfiguration('tandem');
     // Prices, the catalog and budgets come from the user's settings only, so a cloned repository cannot make
     // calls free or lift a cap. Their application scope already makes VS Code drop a workspace value (it is

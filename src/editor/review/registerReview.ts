@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { ModelService, ModelServiceSettings } from '../../core/calls/modelService';
+import type { ModelService } from '../../core/calls/modelService';
+import type { SettingsSnapshot } from '../../core/calls/settingsSnapshot';
 import { rulesCacheNote } from '../../core/review/rulesCache';
 import type { TandemLog } from '../log';
 import type { ContentBoundary } from '../privacy/contentBoundary';
@@ -17,7 +18,7 @@ export interface ComplianceReview extends vscode.Disposable {
 }
 
 /** The compliance review: two commands, the findings as diagnostics, and their quick fixes. */
-export function registerReview(service: ModelService, settings: () => Pick<ModelServiceSettings, 'models' | 'routes'>, log: TandemLog, boundary: ContentBoundary): ComplianceReview {
+export function registerReview(service: ModelService, settings: () => Pick<SettingsSnapshot, 'models' | 'routes'>, log: TandemLog, boundary: ContentBoundary): ComplianceReview {
   let lastRules: LoadedRules | undefined;
   // A diagnostic's rule id links to the line of the rules file that defines it.
   const diagnostics = new ReviewDiagnostics((ruleId) => {

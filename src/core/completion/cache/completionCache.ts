@@ -29,16 +29,16 @@ export class CompletionCache {
   private readonly lru = new Map<Entry, string>();
   private readonly byDocument = new Map<string, Set<Entry>>();
 
-  constructor(private readonly options: () => CacheOptions, private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = Date.now) {}
 
   get size(): number {
     return this.lru.size;
   }
 
-  lookup(at: CursorText): CacheHit | undefined {
+  /** `options`: the keystroke's own (the pipeline's parameters, read once per keystroke). */
+  lookup(at: CursorText, options: CacheOptions): CacheHit | undefined {
     const entries = this.byDocument.get(at.document);
     if (!entries) return undefined;
-    const options = this.options();
     const oldest = this.now() - options.ttlMs;
     let best: { entry: Entry; typed: string } | undefined;
     for (const entry of entries) {
@@ -58,8 +58,7 @@ export class CompletionCache {
     return { text: best.entry.completion.slice(best.typed.length), typed: best.typed.length };
   }
 
-  store(at: CursorText, completion: string): void {
-    const options = this.options();
+  store(at: CursorText, completion: string, options: CacheOptions): void {
     const key = cursorKey(at, options);
     for (const entry of this.byDocument.get(at.document) ?? []) {
       if (entry.key.offset === key.offset && entry.key.prefixTail === key.prefixTail && entry.key.suffixHead === key.suffixHead) this.remove(entry);

@@ -7,25 +7,25 @@ export interface StreamSink {
   readonly onRestart: () => void;
 }
 
-/** The request stage: sends a prompt, streams the answer, resolves with the whole raw answer. */
-export type CompletionRequester = (prompt: CompletionPrompt, signal: AbortSignal, sink: StreamSink) => Promise<string>;
+/**
+ * The request stage: sends a prompt, streams the answer, resolves with the whole raw answer.
+ * `maxOutputTokens` is the keystroke's own (from the parameters the pipeline was given for it).
+ */
+export type CompletionRequester = (prompt: CompletionPrompt, signal: AbortSignal, sink: StreamSink, maxOutputTokens: number) => Promise<string>;
 
 /**
  * Completions through the model service, like every other task: routed (GPT-5.4 Mini by default, with
  * its reasoning effort 'none' from the routing table), recorded in the ledger and the session spend.
  * Background work: it never opens a dialog, and over a blocking budget it is not sent.
  */
-export function modelServiceRequester(
-  service: { run(request: TaskRequest, handlers?: TaskHandlers): Promise<TaskOutcome> },
-  maxOutputTokens: () => number,
-): CompletionRequester {
-  return async (prompt, signal, sink) => {
+export function modelServiceRequester(service: { run(request: TaskRequest, handlers?: TaskHandlers): Promise<TaskOutcome> }): CompletionRequester {
+  return async (prompt, signal, sink, maxOutputTokens) => {
     const outcome = await service.run({
       task: 'completion',
       system: prompt.system,
       messages: prompt.messages,
       promptCacheKey: prompt.promptCacheKey,
-      maxOutputTokens: maxOutputTokens(),
+      maxOutputTokens,
       signal,
       background: true,
     }, { onText: sink.onText, onRestart: sink.onRestart });

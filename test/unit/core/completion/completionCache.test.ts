@@ -16,67 +16,67 @@ describe('completion cache', () => {
   let cache: CompletionCache;
   beforeEach(() => {
     now = 0;
-    cache = new CompletionCache(() => OPTIONS, () => now);
+    cache = new CompletionCache(() => now);
   });
 
   it('serves the same place again (backspacing or undoing back to it)', () => {
-    cache.store(at('const total = |;\n'), 'items.length');
-    assert.deepEqual(cache.lookup(at('const total = |;\n')), { text: 'items.length', typed: 0 });
+    cache.store(at('const total = |;\n'), 'items.length', OPTIONS);
+    assert.deepEqual(cache.lookup(at('const total = |;\n'), OPTIONS), { text: 'items.length', typed: 0 });
   });
 
   it('serves the rest of a completion the user is typing into', () => {
-    cache.store(at('const total = |;\n'), 'items.length');
-    assert.deepEqual(cache.lookup(at('const total = it|;\n')), { text: 'ems.length', typed: 2 });
-    assert.deepEqual(cache.lookup(at('const total = items.|;\n')), { text: 'length', typed: 6 });
+    cache.store(at('const total = |;\n'), 'items.length', OPTIONS);
+    assert.deepEqual(cache.lookup(at('const total = it|;\n'), OPTIONS), { text: 'ems.length', typed: 2 });
+    assert.deepEqual(cache.lookup(at('const total = items.|;\n'), OPTIONS), { text: 'length', typed: 6 });
   });
 
   it('misses once the typed text leaves the completion, or all of it is typed', () => {
-    cache.store(at('const total = |;\n'), 'items.length');
-    assert.equal(cache.lookup(at('const total = ix|;\n')), undefined);
-    assert.equal(cache.lookup(at('const total = items.length|;\n')), undefined);
+    cache.store(at('const total = |;\n'), 'items.length', OPTIONS);
+    assert.equal(cache.lookup(at('const total = ix|;\n'), OPTIONS), undefined);
+    assert.equal(cache.lookup(at('const total = items.length|;\n'), OPTIONS), undefined);
   });
 
   it('misses when the text after the cursor or before the typed part changed', () => {
-    cache.store(at('const total = |;\n'), 'items.length');
-    assert.equal(cache.lookup(at('const total = |;\nmore\n')), undefined, 'text after the cursor changed');
-    assert.equal(cache.lookup(at('let total = |;\n')), undefined, 'a shorter prefix: offset differs');
-    assert.equal(cache.lookup(at('const totaL = |;\n')), undefined, 'same length, different text');
-    assert.equal(cache.lookup(at('const total = |;\n', 'file:///src/b.ts')), undefined, 'another document');
+    cache.store(at('const total = |;\n'), 'items.length', OPTIONS);
+    assert.equal(cache.lookup(at('const total = |;\nmore\n'), OPTIONS), undefined, 'text after the cursor changed');
+    assert.equal(cache.lookup(at('let total = |;\n'), OPTIONS), undefined, 'a shorter prefix: offset differs');
+    assert.equal(cache.lookup(at('const totaL = |;\n'), OPTIONS), undefined, 'same length, different text');
+    assert.equal(cache.lookup(at('const total = |;\n', 'file:///src/b.ts'), OPTIONS), undefined, 'another document');
   });
 
   it('remembers that a place had nothing to suggest, without matching text typed after it', () => {
-    cache.store(at('x|'), '');
-    assert.deepEqual(cache.lookup(at('x|')), { text: '', typed: 0 });
-    assert.equal(cache.lookup(at('xy|')), undefined);
+    cache.store(at('x|'), '', OPTIONS);
+    assert.deepEqual(cache.lookup(at('x|'), OPTIONS), { text: '', typed: 0 });
+    assert.equal(cache.lookup(at('xy|'), OPTIONS), undefined);
   });
 
   it('prefers the answer given closest to the cursor', () => {
-    cache.store(at('a = |'), 'foo(bar)');
-    cache.store(at('a = foo(|'), 'baz)');
-    assert.deepEqual(cache.lookup(at('a = foo(|')), { text: 'baz)', typed: 0 });
-    assert.deepEqual(cache.lookup(at('a = foo(b|')), { text: 'az)', typed: 1 });
+    cache.store(at('a = |'), 'foo(bar)', OPTIONS);
+    cache.store(at('a = foo(|'), 'baz)', OPTIONS);
+    assert.deepEqual(cache.lookup(at('a = foo(|'), OPTIONS), { text: 'baz)', typed: 0 });
+    assert.deepEqual(cache.lookup(at('a = foo(b|'), OPTIONS), { text: 'az)', typed: 1 });
   });
 
   it('evicts the least recently used entry and expires old ones', () => {
-    cache.store(at('a|'), '1');
-    cache.store(at('b|'), '2');
-    cache.store(at('c|'), '3');
-    assert.ok(cache.lookup(at('a|')), 'touching a makes b the least recently used');
-    cache.store(at('d|'), '4');
+    cache.store(at('a|'), '1', OPTIONS);
+    cache.store(at('b|'), '2', OPTIONS);
+    cache.store(at('c|'), '3', OPTIONS);
+    assert.ok(cache.lookup(at('a|'), OPTIONS), 'touching a makes b the least recently used');
+    cache.store(at('d|'), '4', OPTIONS);
     assert.equal(cache.size, 3);
-    assert.equal(cache.lookup(at('b|')), undefined);
-    assert.ok(cache.lookup(at('a|')));
+    assert.equal(cache.lookup(at('b|'), OPTIONS), undefined);
+    assert.ok(cache.lookup(at('a|'), OPTIONS));
     now = 60_001;
-    assert.equal(cache.lookup(at('a|')), undefined, 'older than the TTL');
+    assert.equal(cache.lookup(at('a|'), OPTIONS), undefined, 'older than the TTL');
   });
 
   it('a new answer for the same place replaces the old one; a closed document is forgotten', () => {
-    cache.store(at('a|'), 'old');
-    cache.store(at('a|'), 'new');
+    cache.store(at('a|'), 'old', OPTIONS);
+    cache.store(at('a|'), 'new', OPTIONS);
     assert.equal(cache.size, 1);
-    assert.equal(cache.lookup(at('a|'))?.text, 'new');
+    assert.equal(cache.lookup(at('a|'), OPTIONS)?.text, 'new');
     cache.forgetDocument(DOC);
     assert.equal(cache.size, 0);
-    assert.equal(cache.lookup(at('a|')), undefined);
+    assert.equal(cache.lookup(at('a|'), OPTIONS), undefined);
   });
 });

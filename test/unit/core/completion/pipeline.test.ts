@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { COMPLETION_DEFAULTS } from '../../../../src/core/completion/parameters';
+import { COMPLETION_DEFAULTS, type CompletionParameters } from '../../../../src/core/completion/parameters';
 import { CompletionPipeline, type CompletionInput } from '../../../../src/core/completion/pipeline';
 import type { CompletionRequester } from '../../../../src/core/completion/request/completionRequest';
 import { flushMicrotasks, ManualClock } from '../../../fixtures/manualClock';
@@ -30,7 +30,6 @@ describe('completion pipeline', () => {
     working = [];
     errors = [];
     pipeline = new CompletionPipeline({
-      parameters: () => COMPLETION_DEFAULTS,
       snippets: () => [],
       request: requests.requester,
       timers: clock,
@@ -42,7 +41,7 @@ describe('completion pipeline', () => {
   afterEach(() => pipeline.dispose());
 
   it('a slow request shows the working state after slowAfterMs and clears it when it ends', async () => {
-    const shown = pipeline.complete(at('const x = '));
+    const shown = pipeline.complete(at('const x = '), COMPLETION_DEFAULTS);
     await clock.advance(COMPLETION_DEFAULTS.debounceMs);
     assert.equal(requests.calls.length, 1);
     await clock.advance(COMPLETION_DEFAULTS.slowAfterMs - 1);
@@ -55,7 +54,7 @@ describe('completion pipeline', () => {
   });
 
   it('a fast request never shows the working state', async () => {
-    const shown = pipeline.complete(at('const x = '));
+    const shown = pipeline.complete(at('const x = '), COMPLETION_DEFAULTS);
     await clock.advance(COMPLETION_DEFAULTS.debounceMs);
     requests.calls[0].answer('1;');
     assert.equal(await shown, '1;');
@@ -64,7 +63,7 @@ describe('completion pipeline', () => {
   });
 
   it('the overall time limit aborts the request and shows nothing', async () => {
-    const shown = pipeline.complete(at('const x = '));
+    const shown = pipeline.complete(at('const x = '), COMPLETION_DEFAULTS);
     await clock.advance(COMPLETION_DEFAULTS.debounceMs + COMPLETION_DEFAULTS.timeLimitMs);
     assert.equal(requests.calls[0].signal.aborted, true);
     assert.equal(await shown, undefined);
@@ -73,12 +72,12 @@ describe('completion pipeline', () => {
   });
 
   it('a failed request is reported once and shows nothing; nothing is cached for it', async () => {
-    const shown = pipeline.complete(at('const x = '));
+    const shown = pipeline.complete(at('const x = '), COMPLETION_DEFAULTS);
     await clock.advance(COMPLETION_DEFAULTS.debounceMs);
     requests.calls[0].fail(new Error('rate limited'));
     assert.equal(await shown, undefined);
     assert.deepEqual(errors.map((e) => (e as Error).message), ['rate limited']);
-    const again = pipeline.complete(at('const x = '));
+    const again = pipeline.complete(at('const x = '), COMPLETION_DEFAULTS);
     await clock.advance(COMPLETION_DEFAULTS.debounceMs);
     assert.equal(requests.calls.length, 2, 'asked again');
     requests.calls[1].answer('2;');
@@ -87,7 +86,7 @@ describe('completion pipeline', () => {
 
   it('a request the editor gave up on is closed after the grace time unless a new call adopts it', async () => {
     const cancel = new AbortController();
-    const first = pipeline.complete(at('const x = '), cancel.signal);
+    const first = pipeline.complete(at('const x = '), COMPLETION_DEFAULTS, cancel.signal);
     await clock.advance(COMPLETION_DEFAULTS.debounceMs);
     cancel.abort(); // the editor moved on and asks nothing else
     assert.equal(await first, undefined);
@@ -100,11 +99,11 @@ describe('completion pipeline', () => {
 
   it('within the grace time, typing what the request streams adopts it', async () => {
     const cancel = new AbortController();
-    const first = pipeline.complete(at('const x = '), cancel.signal);
+    const first = pipeline.complete(at('const x = '), COMPLETION_DEFAULTS, cancel.signal);
     await clock.advance(COMPLETION_DEFAULTS.debounceMs);
     requests.calls[0].stream('```ts\nite');
     cancel.abort();
-    const next = pipeline.complete(at('const x = i'));
+    const next = pipeline.complete(at('const x = i'), COMPLETION_DEFAULTS);
     await clock.advance(COMPLETION_DEFAULTS.adoptGraceMs * 2);
     assert.equal(requests.calls[0].signal.aborted, false, 'adopted, so kept open');
     requests.calls[0].answer('```ts\nitems.length;\n```');
@@ -115,10 +114,10 @@ describe('completion pipeline', () => {
   });
 
   it('a keystroke that does not match what is streaming closes the request at once', async () => {
-    const first = pipeline.complete(at('const x = '));
+    const first = pipeline.complete(at('const x = '), COMPLETION_DEFAULTS);
     await clock.advance(COMPLETION_DEFAULTS.debounceMs);
     requests.calls[0].stream('items');
-    const second = pipeline.complete(at('const x = z'));
+    const second = pipeline.complete(at('const x = z'), COMPLETION_DEFAULTS);
     await flushMicrotasks();
     assert.equal(requests.calls[0].signal.aborted, true);
     assert.equal(pipeline.stats.superseded, 1);
@@ -128,13 +127,44 @@ describe('completion pipeline', () => {
   });
 
   it('stop() closes the request in flight and a pending debounce', async () => {
-    const waiting = pipeline.complete(at('a = '));
+    const waiting = pipeline.complete(at('a = '), COMPLETION_DEFAULTS);
     pipeline.stop();
     assert.equal(await waiting, undefined);
-    const inFlight = pipeline.complete(at('b = '));
+    const inFlight = pipeline.complete(at('b = '), COMPLETION_DEFAULTS);
     await clock.advance(COMPLETION_DEFAULTS.debounceMs);
     pipeline.stop();
     assert.equal(requests.calls[0].signal.aborted, true);
     assert.equal(await inFlight, undefined);
+  });
+
+  it("each keystroke's parameters, given with the call, are the ones every stage of it uses", async () => {
+    const seen: { snippets: CompletionParameters[]; maxOutputTokens: number[] } = { snippets: [], maxOutputTokens: [] };
+    const own = new CompletionPipeline({
+      snippets: (_input, parameters) => {
+        seen.snippets.push(parameters);
+        return [];
+      },
+      request: async (_prompt, _signal, _sink, maxOutputTokens) => {
+        seen.maxOutputTokens.push(maxOutputTokens);
+        return 'done;';
+      },
+      timers: clock,
+      now: () => clock.now,
+    });
+    // The user changes the settings between two keystrokes: a shorter debounce, a smaller answer.
+    const before = { ...COMPLETION_DEFAULTS, debounceMs: 40, maxOutputTokens: 99 };
+    const after = { ...COMPLETION_DEFAULTS, debounceMs: 10, maxOutputTokens: 7 };
+    const first = own.complete(at('const x = '), before);
+    await clock.advance(39);
+    assert.deepEqual(seen.maxOutputTokens, [], 'its own debounce, not the default');
+    await clock.advance(1);
+    assert.equal(await first, 'done;');
+    const second = own.complete(at('const y = '), after);
+    await clock.advance(10);
+    assert.equal(await second, 'done;');
+    assert.deepEqual(seen.maxOutputTokens, [99, 7]);
+    assert.equal(seen.snippets[0], before);
+    assert.equal(seen.snippets[1], after);
+    own.dispose();
   });
 });

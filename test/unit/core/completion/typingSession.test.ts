@@ -4,7 +4,6 @@
  * clock, so "inside the debounce window" is exact; the HTTP is real.
  */
 import assert from 'node:assert/strict';
-import { COMPLETION_DEFAULTS } from '../../../../src/core/completion/parameters';
 import { CompletionPipeline } from '../../../../src/core/completion/pipeline';
 import { modelServiceRequester } from '../../../../src/core/completion/request/completionRequest';
 import { ManualClock } from '../../../fixtures/manualClock';
@@ -42,17 +41,16 @@ describe('inline completions: a scripted typing session (real SDK, fake server)'
     h = createHarness(fake);
     clock = new ManualClock();
     streamed = 0;
-    const request = modelServiceRequester(h.service, () => COMPLETION_DEFAULTS.maxOutputTokens);
+    const request = modelServiceRequester(h.service);
     pipeline = new CompletionPipeline({
-      parameters: () => COMPLETION_DEFAULTS,
       snippets: () => [],
-      request: (prompt, signal, sink) => request(prompt, signal, {
+      request: (prompt, signal, sink, maxOutputTokens) => request(prompt, signal, {
         onText: (delta) => {
           streamed += delta.length;
           sink.onText(delta);
         },
         onRestart: sink.onRestart,
-      }),
+      }, maxOutputTokens),
       timers: clock,
       now: () => clock.now,
     });

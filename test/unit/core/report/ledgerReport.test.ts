@@ -3,6 +3,7 @@ import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BudgetCaps } from '../../../../src/core/cost/budget';
+import { PeriodSpend } from '../../../../src/core/cost/periodSpend';
 import { localDay, type Period } from '../../../../src/core/ledger/query';
 import type { LedgerRecord } from '../../../../src/core/ledger/record';
 import { openLedgerStore } from '../../../../src/core/ledger/node/openLedgerStore';
@@ -47,7 +48,7 @@ describe('LedgerReport: the report over the incremental ledger index', () => {
   });
 
   const reportOver = (store: LedgerStore) =>
-    new LedgerReport({ ledger: store, session, settings: () => ({ models, budget: { caps, mode: 'warn' } }), now: () => NOW });
+    new LedgerReport({ ledger: store, session, spend: new PeriodSpend(store, () => session.totals.costMicroUsd, () => NOW), settings: () => ({ models, budget: { caps, mode: 'warn' } }), now: () => NOW });
 
   /** What buildReport says over the same records, with the budget rows summed from them by hand. */
   function expected(period: Period, all: readonly LedgerRecord[], extra: Partial<ReportModel> = {}): ReportModel {
