@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { ChatMessage } from '../../core/calls/modelClient';
+import { checkedGeneration, type Checked } from '../../core/calls/checkedGeneration';
 import type { ModelId } from '../../core/models/modelTable';
 import { generateJsonPrompt, repairJsonMessages } from '../../core/prompts/generateJson';
-import { fromStrictAnswer, toStrictSchema } from '../../core/json/strictSchema';
+import { fromStrictAnswer, toStrictSchema, type StrictConversion } from '../../core/json/strictSchema';
 import { parseJsonAnswer } from '../../core/json/jsonValidator';
 import type { CommandEnv } from './commandEnv';
 import { activeEditor, askInstruction, sendable, workspaceTrusted } from './guards';
@@ -11,9 +11,6 @@ import { pickJsonSchema, type SchemaChoice } from './pickJsonSchema';
 import { finishedOrTold, receivedLine, withCancellableProgress } from './taskProgress';
 import { errorText } from '../../core/format/errorText';
 import { inBackground } from '../../core/log/background';
-
-/** What one attempt gave: the value when it passed, or the answer and why it was refused. */
-type Attempt = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly text: string; readonly problem: string };
 
 /**
  * `Tandem: Generate JSON…`: an instruction and, optionally, a JSON Schema. With a schema the model answers
@@ -43,38 +40,57 @@ export async function generateJson(env: CommandEnv, forceModel?: ModelId): Promi
   const conversion = schema === undefined ? undefined : toStrictSchema(schema);
   conversion?.notes.forEach((note) => env.log.info(`generate JSON: ${note}`));
 
-  const outcome = await withCancellableProgress('Tandem: writing JSON', async (signal, report) => {
-    const attempt = async (messages: ChatMessage[]): Promise<Attempt> => {
+  const outcome = await withCancellableProgress('Tandem: writing JSON', (signal, report) => checkedGeneration({
+    messages: prompt.messages,
+    ask: async (messages) => {
       let received = 0;
       const { result } = await env.service.run({
         task: 'generateJson', system: prompt.system, messages, signal, forceModel,
         ...(conversion ? { jsonSchema: { name: 'tandem_json', schema: conversion.schema, strict: conversion.strict } } : {}),
       }, { onText: (delta) => report(receivedLine((received += delta.length))), onRestart: () => (received = 0) });
-      const parsed = parseJsonAnswer(result.text);
-      if (!parsed.ok) return { ok: false, text: result.text, problem: `it is not valid JSON (${parsed.message})` };
-      if (schema === undefined || conversion === undefined) return { ok: true, value: parsed.value };
-      const value = fromStrictAnswer(parsed.value, conversion);
-      const check = env.json.validate(schema, value);
-      return check.ok ? { ok: true, value } : { ok: false, text: JSON.stringify(value, null, 2), problem: `it does not match the schema: ${check.errors.join('; ')}` };
-    };
-    const first = await attempt(prompt.messages);
-    if (first.ok || signal.aborted) return first;
-    env.log.info(`generate JSON: the answer was refused (${first.problem}); asking for a repair.`);
-    report('repairing the JSON…');
-    return attempt(repairJsonMessages(prompt.messages, first.text, first.problem));
-  });
+      return readAnswer(result.text, conversion);
+    },
+    check: (reading): Checked<unknown> => {
+      if (!reading.parsed) return { ok: false, problem: reading.problem };
+      if (schema === undefined) return { ok: true, value: reading.value };
+      const check = env.json.validate(schema, reading.value);
+      return check.ok ? { ok: true, value: reading.value } : { ok: false, problem: `it does not match the schema: ${check.errors.join('; ')}` };
+    },
+    repairMessages: (messages, reading, problem) => repairJsonMessages(messages, reading.text, problem),
+    onRepair: (problem) => {
+      env.log.info(`generate JSON: the answer was refused (${problem}); asking for a repair.`);
+      report('repairing the JSON…');
+    },
+    signal,
+  }));
 
   const result = await finishedOrTold(outcome, env.log, (model) => inBackground(generateJson(env, model), env.log, 'Generate JSON on the other model'));
   if (!result) return;
   if (!result.ok) {
     env.log.warn(`generate JSON: the repaired answer was refused too (${result.problem}); nothing inserted.`);
     const choice = await vscode.window.showErrorMessage(`Tandem: the generated JSON was refused, even after one repair: ${result.problem}. Nothing was inserted.`, 'Show the JSON');
-    if (choice) await showRefusedAnswer(result.text, 'json');
+    if (choice) await showRefusedAnswer(result.answer.text, 'json');
     return;
   }
   const { insertSpaces, tabSize } = editor.options;
   const unit = insertSpaces === false ? '\t' : ' '.repeat(typeof tabSize === 'number' ? tabSize : 2);
   await insertChecked(editor, range, version, JSON.stringify(result.value, null, unit));
+}
+
+/**
+ * One answer as the repair and the user see it: the model's text when it does not parse; once parsed, the
+ * value in the user's schema's shape (strict output's stand-ins turned back), pretty-printed.
+ */
+type JsonReading =
+  | { readonly parsed: true; readonly value: unknown; readonly text: string }
+  | { readonly parsed: false; readonly problem: string; readonly text: string };
+
+function readAnswer(text: string, conversion: StrictConversion | undefined): JsonReading {
+  const parsed = parseJsonAnswer(text);
+  if (!parsed.ok) return { parsed: false, problem: `it is not valid JSON (${parsed.message})`, text };
+  if (conversion === undefined) return { parsed: true, value: parsed.value, text };
+  const value = fromStrictAnswer(parsed.value, conversion);
+  return { parsed: true, value, text: JSON.stringify(value, null, 2) };
 }
 
 /** The picked schema file as a schema, or null after telling the user why it cannot be used. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { checkedGeneration } from '../../core/calls/checkedGeneration';
 import { TandemError } from '../../core/calls/errors';
 import type { ModelId } from '../../core/models/modelTable';
 import { generateSqlPrompt, repairSqlMessages } from '../../core/prompts/generateSql';
@@ -36,22 +37,28 @@ export async function generateSql(env: CommandEnv, forceModel?: ModelId): Promis
     if (schema.excluded.length > 0) env.log.info(`generate SQL: left out of the schema, excluded from what Tandem sends: ${schema.excluded.join(', ')}`);
     if (schema.statements === 0) env.log.info('generate SQL: no DDL found in the workspace; the model infers the tables.');
     const prompt = generateSqlPrompt({ dialect: dialect.displayName, schema: schema.text, instruction });
-    const ask = async (messages: typeof prompt.messages): Promise<string> => {
-      let received = 0;
-      const { result } = await env.service.run({ task: 'generateSql', system: prompt.system, messages, signal, forceModel }, {
-        onText: (delta) => report(receivedLine((received += delta.length))),
-        onRestart: () => (received = 0),
-      });
-      return extractCode(result.text);
-    };
-    const first = await ask(prompt.messages);
-    const check = await env.sql.validate(first, dialect.id);
-    if (check.ok || signal.aborted) return { text: first, error: undefined };
-    env.log.info(`generate SQL: the answer does not parse as ${dialect.displayName} (${check.message}); asking for a repair.`);
-    report('repairing the SQL…');
-    const second = await ask(repairSqlMessages(prompt.messages, first, dialect.displayName, check.message));
-    const recheck = await env.sql.validate(second, dialect.id);
-    return { text: second, error: recheck.ok ? undefined : recheck.message };
+    const generation = await checkedGeneration({
+      messages: prompt.messages,
+      ask: async (messages) => {
+        let received = 0;
+        const { result } = await env.service.run({ task: 'generateSql', system: prompt.system, messages, signal, forceModel }, {
+          onText: (delta) => report(receivedLine((received += delta.length))),
+          onRestart: () => (received = 0),
+        });
+        return extractCode(result.text);
+      },
+      check: async (sql) => {
+        const check = await env.sql.validate(sql, dialect.id);
+        return check.ok ? { ok: true, value: sql } : { ok: false, problem: check.message };
+      },
+      repairMessages: (messages, sql, problem) => repairSqlMessages(messages, sql, dialect.displayName, problem),
+      onRepair: (problem) => {
+        env.log.info(`generate SQL: the answer does not parse as ${dialect.displayName} (${problem}); asking for a repair.`);
+        report('repairing the SQL…');
+      },
+      signal,
+    });
+    return { text: generation.answer, error: generation.ok ? undefined : generation.problem };
   });
 
   const answer = await finishedOrTold(outcome, env.log, (model) => inBackground(generateSql(env, model), env.log, 'Generate SQL on the other model'));

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
+import { checkedGeneration } from '../../core/calls/checkedGeneration';
 import type { ModelService } from '../../core/calls/modelService';
 import type { ModelId } from '../../core/models/modelTable';
-import { reviewChunks, REVIEW_CHUNK_DEFAULTS, type ReviewChunk } from '../../core/review/chunks';
+import { reviewChunks, REVIEW_CHUNK_DEFAULTS } from '../../core/review/chunks';
 import { checkFindings, FINDINGS_SCHEMA, type Finding } from '../../core/review/findings';
 import { mergeFindings } from '../../core/review/merge';
 import { buildRepairMessages, buildReviewRequest } from '../../core/review/reviewPrompt';
-import type { ChatMessage } from '../../core/calls/modelClient';
 import { fileName, linesLabel } from '../commands/fileFacts';
 import { activeEditor, editorWithSelection, sendable, workspaceTrusted } from '../commands/guards';
 import { finishedOrTold, receivedLine, withCancellableProgress } from '../commands/taskProgress';
@@ -54,24 +54,31 @@ export async function reviewCode(env: ReviewEnv, scope: 'selection' | 'file', fo
     const perChunk: Finding[][] = [];
     for (const [index, chunk] of chunks.entries()) {
       const part = chunks.length > 1 ? `part ${index + 1} of ${chunks.length}: ` : '';
-      const scopeOf = (c: ReviewChunk) => ({ firstLine: c.firstLine, lastLine: c.lastLine, lineCount: document.lineCount, ruleIds, lines: (n: number) => lines[n - 1] ?? '' });
+      const findingScope = { firstLine: chunk.firstLine, lastLine: chunk.lastLine, lineCount: document.lineCount, ruleIds, lines: (n: number) => lines[n - 1] ?? '' };
       const request = buildReviewRequest(rules.set, { path: vscode.workspace.asRelativePath(document.uri), languageId: document.languageId, lines, chunk });
-      const ask = async (messages: ChatMessage[]) => {
-        let received = 0;
-        const { result } = await env.service.run({
-          task: 'review', system: request.system, messages, jsonSchema: FINDINGS_SCHEMA, signal, forceModel,
-        }, { onText: (delta) => report(part + receivedLine((received += delta.length))), onRestart: () => (received = 0) });
-        return { text: result.text, checked: checkFindings(result.json, scopeOf(chunk)) };
-      };
-      let answer = await ask(request.messages);
-      if (!answer.checked.ok && !signal.aborted) {
-        env.log.info(`review: the answer was not valid findings (${answer.checked.problem}); asking for a repair.`);
-        report(`${part}repairing the answer…`);
-        answer = await ask(buildRepairMessages({ messages: request.messages, answer: answer.text, problem: answer.checked.problem }));
-      }
-      if (!answer.checked.ok) throw new RefusedAnswer(answer.checked.problem);
-      answer.checked.dropped.forEach((d) => env.log.warn(`review: dropped a finding (${d.reason}): ${JSON.stringify(d.finding)}`));
-      perChunk.push(answer.checked.findings);
+      const answer = await checkedGeneration({
+        messages: request.messages,
+        ask: async (messages) => {
+          let received = 0;
+          const { result } = await env.service.run({
+            task: 'review', system: request.system, messages, jsonSchema: FINDINGS_SCHEMA, signal, forceModel,
+          }, { onText: (delta) => report(part + receivedLine((received += delta.length))), onRestart: () => (received = 0) });
+          return result;
+        },
+        check: (result) => {
+          const checked = checkFindings(result.json, findingScope);
+          return checked.ok ? { ok: true, value: checked } : checked;
+        },
+        repairMessages: (messages, result, problem) => buildRepairMessages({ messages, answer: result.text, problem }),
+        onRepair: (problem) => {
+          env.log.info(`review: the answer was not valid findings (${problem}); asking for a repair.`);
+          report(`${part}repairing the answer…`);
+        },
+        signal,
+      });
+      if (!answer.ok) throw new RefusedAnswer(answer.problem);
+      answer.value.dropped.forEach((d) => env.log.warn(`review: dropped a finding (${d.reason}): ${JSON.stringify(d.finding)}`));
+      perChunk.push(answer.value.findings);
     }
     return mergeFindings(perChunk);
   });
