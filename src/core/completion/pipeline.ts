@@ -44,7 +44,7 @@ export type PipelineEvent = 'cache-hit' | 'adopted' | 'debounced' | 'settled' | 
 
 export interface PipelineDeps {
   readonly parameters: () => CompletionParameters;
-  /** The context stage: snippets from other files for this position (the editor layer gathers them). */
+  /** The context stage: snippets from other files for this position (context/completionContext, over what the editor layer reads). */
   readonly snippets: (input: CompletionInput) => readonly ContextSnippet[];
   readonly request: CompletionRequester;
   readonly timers?: Timers;
