@@ -1,19 +1,12 @@
 import * as vscode from 'vscode';
-import { customIdFor } from '../../core/batch/customIds';
-import type { JobItem } from '../../core/batch/job';
+import { bulkEditJob, plural, reviewJob, type BatchFileFacts } from '../../core/batch/batchRequests';
+import { fingerprint } from '../../core/batch/node/fingerprint';
 import type { RoutingTable } from '../../core/models/modelTable';
 import { describeRule } from '../../core/privacy/exclusion';
-import { bulkEditPrompt } from '../../core/prompts/bulkEdit';
-import { FINDINGS_SCHEMA } from '../../core/review/findings';
-import { buildReviewRequest } from '../../core/review/reviewPrompt';
-import { estimateTokens } from '../../core/tokens/estimate';
-import type { ModelRequest } from '../../core/calls/modelClient';
-import { fileFacts } from '../commands/fileFacts';
 import { askInstruction, workspaceTrusted } from '../commands/guards';
 import type { ContentBoundary } from '../privacy/contentBoundary';
 import { usableRules } from '../review/rulesFiles';
-import { readBatchFiles, type BatchFile } from './batchFiles';
-import { fingerprint } from './fingerprint';
+import { readBatchFiles } from './batchFiles';
 import { confirmAndSubmit, type SubmitEnv } from './submitJob';
 
 export interface BatchCommandEnv extends SubmitEnv {
@@ -45,21 +38,9 @@ export async function reviewFolderBatch(env: BatchCommandEnv, folder?: vscode.Ur
   if (uris.length > MAX_FILES) void vscode.window.showWarningMessage(`Tandem: more than ${MAX_FILES} files match; the first ${MAX_FILES} are reviewed.`);
   const chosen = await filesToSend(env.boundary, uris.slice(0, MAX_FILES), { command: 'Review Folder', verb: 'reviewed', inWorkspace: true });
   if (!chosen) return;
-  const { files, skipped } = chosen;
-  const route = env.routes().review;
-  const requests = files.map(({ uri, path, document }, index) => {
-    const lines = document.getText().split(/\r?\n/);
-    // One request per file: the whole file is the chunk it answers for.
-    const whole = { firstLine: 1, lastLine: document.lineCount, contextFirstLine: 1, contextLastLine: document.lineCount };
-    const prompt = buildReviewRequest(rules.set, { path, languageId: document.languageId, lines, chunk: whole });
-    const request: ModelRequest = {
-      task: 'review', model: route.model, system: prompt.system, messages: prompt.messages, jsonSchema: FINDINGS_SCHEMA,
-      maxOutputTokens: route.maxOutputTokens, reasoningEffort: route.reasoningEffort,
-    };
-    return { item: itemFor(index, uri, path, document.getText()), request, expectedOutputTokens: 400 };
-  });
   const folderName = vscode.workspace.asRelativePath(folder);
-  await confirmAndSubmit(env, { kind: 'review', model: route.model, title: `Review ${folderName === folder.fsPath ? folder.path.split('/').pop() : folderName}/ (${plural(requests.length, 'file')})`, requests, skipped });
+  const folderLabel = folderName === folder.fsPath ? folder.path.split('/').pop() ?? folderName : folderName;
+  await confirmAndSubmit(env, reviewJob({ ...chosen, rules: rules.set, route: env.routes().review, folderLabel, fingerprint }));
 }
 
 /** `Bulk Edit Files (Batch)…`: one instruction applied to each chosen file, one request each. */
@@ -74,17 +55,7 @@ export async function bulkEditBatch(env: BatchCommandEnv, clicked?: vscode.Uri, 
   const instruction = await askInstruction('Tandem: Bulk Edit Files (Batch)', `What to change in each of the ${plural(files.length, 'file')}.`, 'e.g. add a JSDoc comment to every exported function');
   if (!instruction) return;
   const route = env.routes().editSelection;
-  const spec = env.models()[route.model];
-  const requests = files.map(({ uri, path, document }, index) => {
-    const text = document.getText();
-    const prompt = bulkEditPrompt(instruction, fileFacts(document), text);
-    // The answer is the whole file: room for all of it and some growth.
-    const fileTokens = estimateTokens(text, spec.provider);
-    const maxOutputTokens = Math.min(spec.maxOutput, Math.max(route.maxOutputTokens, Math.ceil(fileTokens * 1.5) + 512));
-    const request: ModelRequest = { task: 'editSelection', model: route.model, system: prompt.system, messages: prompt.messages, maxOutputTokens, reasoningEffort: route.reasoningEffort };
-    return { item: itemFor(index, uri, path, text), request, expectedOutputTokens: fileTokens };
-  });
-  await confirmAndSubmit(env, { kind: 'bulkEdit', model: route.model, title: `Bulk edit: ${shorten(instruction)} (${plural(requests.length, 'file')})`, requests, instruction, skipped });
+  await confirmAndSubmit(env, bulkEditJob({ files, skipped, instruction, route, spec: env.models()[route.model], fingerprint }));
 }
 
 /**
@@ -95,7 +66,7 @@ async function filesToSend(
   boundary: ContentBoundary,
   uris: readonly vscode.Uri[],
   how: { command: string; verb: string; inWorkspace: boolean },
-): Promise<{ files: BatchFile[]; skipped: string[] } | undefined> {
+): Promise<{ files: BatchFileFacts[]; skipped: string[] } | undefined> {
   await boundary.ready;
   const sendable: vscode.Uri[] = [];
   const excluded: string[] = [];
@@ -117,18 +88,6 @@ async function filesToSend(
   return { files, skipped };
 }
 
-function itemFor(index: number, uri: vscode.Uri, path: string, text: string): JobItem {
-  return { customId: customIdFor(index, path), path, uri: uri.toString(), sentHash: fingerprint(text) };
-}
-
 function byPath(a: vscode.Uri, b: vscode.Uri): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { JobItem, JobKind } from '../../core/batch/job';
 import { sentFileProblem } from '../../core/batch/sentFile';
 import { errorText } from '../../core/format/errorText';
-import { fingerprint } from './fingerprint';
+import { fingerprint } from '../../core/batch/node/fingerprint';
 
 export type SentFile = { readonly document: vscode.TextDocument } | { readonly problem: string };
 

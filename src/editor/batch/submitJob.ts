@@ -1,16 +1,14 @@
 import * as vscode from 'vscode';
-import { estimateBatchCost } from '../../core/batch/estimate';
-import type { BatchJob, JobItem, JobKind } from '../../core/batch/job';
-import { submitted } from '../../core/batch/jobState';
+import type { BatchClient } from '../../core/batch/batchClient';
+import type { PreparedJob } from '../../core/batch/batchRequests';
+import { createJob, priceJob, type Redact } from '../../core/batch/createJob';
+import type { BatchJob } from '../../core/batch/job';
+import type { BatchRunner } from '../../core/batch/runner';
 import { formatUsd } from '../../core/format/spend';
-import type { ModelService } from '../../core/calls/modelService';
-import type { ModelId, ModelTable } from '../../core/models/modelTable';
+import type { ModelTable } from '../../core/models/modelTable';
 import type { ProviderId } from '../../core/models/providers';
-import type { ModelRequest } from '../../core/calls/modelClient';
 import { showFailure } from '../commands/taskProgress';
 import type { TandemLog } from '../log';
-import type { BatchClient } from '../../core/batch/batchClient';
-import type { BatchRunner } from '../../core/batch/runner';
 import type { JobStore } from './jobStore';
 
 export interface SubmitEnv {
@@ -20,27 +18,17 @@ export interface SubmitEnv {
   readonly hasKey: (provider: ProviderId) => Promise<boolean>;
   readonly models: () => ModelTable;
   readonly log: TandemLog;
-  /** The redaction every interactive prompt gets (ModelService.run): batch requests are built here, so they get it here. */
-  readonly redact: ModelService['redact'];
+  /** The redaction every interactive prompt gets (ModelService.redact): batch requests leave another way, so they get it here. */
+  readonly redact: Redact;
 }
 
 /** Left-out files named in the confirmation dialog; all of them are in the log. */
 const MAX_SKIPPED_SHOWN = 5;
 
-export interface PreparedJob {
-  readonly kind: JobKind;
-  readonly model: ModelId;
-  readonly title: string;
-  readonly requests: readonly { readonly item: JobItem; readonly request: ModelRequest; readonly expectedOutputTokens: number }[];
-  readonly instruction?: string;
-  /** Files left out, each with why (excluded, too large, binary, unreadable): named in the dialog and the log. */
-  readonly skipped?: readonly string[];
-}
-
 /**
  * Shows what the batch will cost (at the batch rate, next to the interactive price) and, once the user
- * confirms, submits it and stores the job so it outlives this window. Resolves with the stored job. Every
- * request is redacted of secrets first, as ModelService.run does for interactive ones.
+ * confirms, submits it and stores the job so it outlives this window (core/batch/createJob). Resolves with
+ * the stored job. Every request is redacted of secrets first, as ModelService.run does for interactive ones.
  */
 export async function confirmAndSubmit(env: SubmitEnv, prepared: PreparedJob): Promise<BatchJob | undefined> {
   const spec = env.models()[prepared.model];
@@ -49,16 +37,9 @@ export async function confirmAndSubmit(env: SubmitEnv, prepared: PreparedJob): P
     if (choice) await vscode.commands.executeCommand('tandem.setApiKey', spec.provider);
     return undefined;
   }
-  const requests = prepared.requests.map((r) => {
-    const prompt = env.redact(r.request.task, r.request.system, r.request.messages);
-    return { ...r, request: { ...r.request, system: prompt.system, messages: prompt.messages } };
-  });
-  const estimate = estimateBatchCost(
-    requests.map(({ request }) => ({ system: request.system, messages: request.messages, maxOutputTokens: request.maxOutputTokens })),
-    spec,
-    { expectedOutputTokens: (i) => prepared.requests[i].expectedOutputTokens },
-  );
-  const count = requests.length;
+  const priced = priceJob(prepared, spec, env.redact);
+  const { estimate } = priced;
+  const count = priced.requests.length;
   const skipped = prepared.skipped ?? [];
   skipped.forEach((why) => env.log.warn(`batch: ${prepared.title}: skipped ${why}`));
   const choice = await vscode.window.showInformationMessage(
@@ -73,29 +54,9 @@ export async function confirmAndSubmit(env: SubmitEnv, prepared: PreparedJob): P
   );
   if (choice !== 'Submit') return undefined;
 
-  let job: BatchJob = {
-    v: 1,
-    id: `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`,
-    kind: prepared.kind,
-    provider: spec.provider,
-    model: prepared.model,
-    title: prepared.title,
-    createdAt: new Date().toISOString(),
-    phase: 'submitting',
-    items: prepared.requests.map((r) => r.item),
-    estimate: { batchMicroUsd: estimate.batchMicroUsd, interactiveMicroUsd: estimate.interactiveMicroUsd },
-    prices: spec.prices,
-    ...(prepared.instruction ? { instruction: prepared.instruction } : {}),
-    polls: 0,
-    landed: false,
-  };
+  let job: BatchJob;
   try {
-    const status = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Tandem: submitting ${prepared.title}…` }, async () => {
-      const client = await env.client(spec.provider);
-      return client.submit(requests.map(({ item, request }) => ({ customId: item.customId, request })));
-    });
-    job = submitted(job, status.id, new Date());
-    await env.store.put(job);
+    job = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Tandem: submitting ${prepared.title}…` }, () => createJob(env, priced));
   } catch (error) {
     env.log.warn(`batch: could not submit ${prepared.title} (${error instanceof Error ? error.message : String(error)})`);
     await showFailure(error, env.log);

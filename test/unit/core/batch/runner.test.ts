@@ -22,7 +22,7 @@ const expectedIds = (j: BatchJob = job) => j.items.map((i) => batchRecordId(j.id
 const isFirstRetry = (delays: number[]) => delays.length === 1 && delays[0] <= POLL_ERROR_BACKOFF.firstMs && delays[0] >= POLL_ERROR_BACKOFF.firstMs * 0.9;
 
 describe('BatchRunner: polling', () => {
-  it('polls a running job with backoff, then lands it once it ends: each answer in the ledger at the batch rate', async () => {
+  it('landing: polls a running job with backoff, then lands it once it ends: each answer in the ledger at the batch rate', async () => {
     const world = makeWorld(job);
     const runner = runnerIn(world);
     const polled = await runner.poll(job.id);
@@ -139,7 +139,7 @@ describe('BatchRunner: polling', () => {
 });
 
 describe('BatchRunner: each result recorded once, whatever happens', () => {
-  it('a landing that dies before the job is marked landed: the next poll lands it and records nothing again', async () => {
+  it('re-landing: a landing that dies before the job is marked landed: the next poll lands it and records nothing again', async () => {
     const world = makeWorld(ended());
     world.batch.results_ = allSucceeded();
     world.store.failPut = (j) => j.landed;
@@ -158,7 +158,7 @@ describe('BatchRunner: each result recorded once, whatever happens', () => {
     assert.equal(world.told.length, 1);
   });
 
-  it('across a reload: a new runner over the same store and ledger lands the job; what the old window recorded counts once', async () => {
+  it('re-landing across a reload: a new runner over the same store and ledger lands the job; what the old window recorded counts once', async () => {
     const world = makeWorld(ended());
     world.batch.results_ = allSucceeded();
     world.store.failPut = (j) => j.landed; // the window closes mid-landing
@@ -270,7 +270,7 @@ describe('BatchRunner: files deleted, renamed, changed or closed before the job 
     return { customId: item.customId, kind: 'succeeded' };
   });
 
-  it('each such file errored with what to do, the rest landed, every answer recorded once however often polled', async () => {
+  it('a file gone: each such file errored with what to do, the rest landed, every answer recorded once however often polled', async () => {
     const world = makeWorld(bulkEdit);
     world.batch.results_ = items.map((i) => succeeded(i.customId));
     const runner = runnerIn(world, 'session-1', { landers: { ...world.landers, bulkEdit: lander } });
