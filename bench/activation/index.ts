@@ -1,6 +1,6 @@
 /** A tests entry for the benchmark: reports how long Tandem's activation took in this extension host. */
 import * as vscode from 'vscode';
-import type { TandemTestApi } from '../../src/extension';
+import type { TandemTestApi } from '../../src/editor/contributions/testApi';
 
 export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension<TandemTestApi | undefined>('tandem-dev.tandem');

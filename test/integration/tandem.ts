@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import type { TandemTestApi } from '../../src/extension';
+import type { TandemTestApi } from '../../src/editor/contributions/testApi';
 
 export const EXTENSION_ID = 'tandem-dev.tandem';
 

@@ -17,8 +17,14 @@ export interface ComplianceReview extends vscode.Disposable {
   readonly reportNotes: () => string[];
 }
 
-/** The compliance review: two commands, the findings as diagnostics, and their quick fixes. */
-export function registerReview(service: ModelService, settings: () => Pick<SettingsSnapshot, 'models' | 'routes'>, log: TandemLog, boundary: ContentBoundary): ComplianceReview {
+/** The review's state, kept apart from its commands: batch reviews land in its diagnostics, the usage report reads its notes. */
+export interface ReviewFindings extends ComplianceReview {
+  /** Called by each review with the rules it loaded. */
+  readonly rulesUsed: (rules: LoadedRules) => void;
+}
+
+/** The findings as diagnostics, and the rules the last review used. */
+export function createReviewFindings(settings: () => Pick<SettingsSnapshot, 'models' | 'routes'>): ReviewFindings {
   let lastRules: LoadedRules | undefined;
   // A diagnostic's rule id links to the line of the rules file that defines it.
   const diagnostics = new ReviewDiagnostics((ruleId) => {
@@ -26,17 +32,6 @@ export function registerReview(service: ModelService, settings: () => Pick<Setti
     const uri = rule && lastRules?.uris.get(rule.path);
     return rule && uri?.with({ fragment: `L${rule.line}` });
   });
-  const env = { service, log, diagnostics, boundary, rulesUsed: (rules: LoadedRules) => (lastRules = rules) };
-  const registrations = vscode.Disposable.from(
-    diagnostics,
-    vscode.languages.registerCodeActionsProvider({ pattern: '**' }, new ReviewQuickFixes(diagnostics), { providedCodeActionKinds: ReviewQuickFixes.kinds }),
-    vscode.commands.registerCommand('tandem.reviewSelection', () => reviewCode(env, 'selection')),
-    vscode.commands.registerCommand('tandem.reviewFile', () => reviewCode(env, 'file')),
-    vscode.commands.registerCommand('tandem.dismissFinding', (uri: vscode.Uri, diagnostic: vscode.Diagnostic) => {
-      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      if (document) diagnostics.remove(document, diagnostic);
-    }),
-  );
   const reportNotes = (): string[] => {
     const { models, routes } = settings();
     const model = models[routes.review.model];
@@ -45,5 +40,26 @@ export function registerReview(service: ModelService, settings: () => Pick<Setti
     const { note } = rulesCacheNote(lastRules.set, model.minCacheablePrefix, model.displayName);
     return note ? [note] : [];
   };
-  return { diagnostics, lastRules: () => lastRules, reportNotes, dispose: () => registrations.dispose() };
+  return {
+    diagnostics,
+    lastRules: () => lastRules,
+    rulesUsed: (rules) => (lastRules = rules),
+    reportNotes,
+    dispose: () => diagnostics.dispose(),
+  };
+}
+
+/** The compliance review: two commands, the findings as diagnostics, and their quick fixes. */
+export function registerReview(findings: ReviewFindings, service: ModelService, log: TandemLog, boundary: ContentBoundary): vscode.Disposable {
+  const { diagnostics } = findings;
+  const env = { service, log, diagnostics, boundary, rulesUsed: findings.rulesUsed };
+  return vscode.Disposable.from(
+    vscode.languages.registerCodeActionsProvider({ pattern: '**' }, new ReviewQuickFixes(diagnostics), { providedCodeActionKinds: ReviewQuickFixes.kinds }),
+    vscode.commands.registerCommand('tandem.reviewSelection', () => reviewCode(env, 'selection')),
+    vscode.commands.registerCommand('tandem.reviewFile', () => reviewCode(env, 'file')),
+    vscode.commands.registerCommand('tandem.dismissFinding', (uri: vscode.Uri, diagnostic: vscode.Diagnostic) => {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (document) diagnostics.remove(document, diagnostic);
+    }),
+  );
 }
