@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { clearKeys, closeEditors, fake, openEditor, storeKeys } from '../commandFixtures';
+import { activateTandem, waitFor } from '../tandem';
+
+/**
+ * What lands in the document when a user accepts ghost text built from a chat model's raw answer: one test
+ * per class of cleaning (scope, suffix, fences, indentation), through the real editor (typing with
+ * auto-closing and auto-indent, the inline-suggest commit). Each asserts the whole document afterwards.
+ */
+
+/** Types like a user does (the `type` command: auto-closing, auto-indent and inline suggestions react to it). */
+async function type(text: string): Promise<void> {
+  for (const ch of text) await vscode.commands.executeCommand('type', { text: ch });
+}
+
+/** The model's next answer, whatever the request (a superseded keystroke's request gets the same). */
+async function modelAnswers(text: string): Promise<void> {
+  await fake.script({ match: { provider: 'openai' }, times: 10, reply: { text } });
+}
+
+/** Accepts the ghost text once it shows (the commit does nothing until then); the document afterwards. */
+async function acceptGhostText(editor: vscode.TextEditor): Promise<string> {
+  const before = editor.document.getText();
+  await waitFor('ghost text to show and be accepted', async () => {
+    await vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
+    return editor.document.getText() !== before;
+  });
+  return editor.document.getText();
+}
+
+function completionsConfig(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('tandem.completions');
+}
+
+describe('Inline completion cleaning', () => {
+  beforeEach(async () => {
+    await fake.reset();
+    await storeKeys();
+    (await activateTandem()).session.reset();
+    // Short enough to keep the suite quick, long enough that the test's own keystrokes never leave a gap this wide.
+    await completionsConfig().update('debounceMs', 250, vscode.ConfigurationTarget.Global);
+  });
+
+  afterEach(async () => {
+    await closeEditors();
+    await clearKeys();
+    await completionsConfig().update('debounceMs', undefined, vscode.ConfigurationTarget.Global);
+    (await activateTandem()).completions.pipeline.cache.clear();
+  });
+
+  it('scope: finishing a partial statement stops there, not running into the next statements and functions', async () => {
+    const editor = await openEditor('function check(x: number) {\n|\n}\n\nfunction other() {}\n');
+    await modelAnswers('x * 2;\n  return y;\n}\n\nfunction next() {\n  return 0;\n}');
+    await type('  const y = ');
+    assert.equal(await acceptGhostText(editor), 'function check(x: number) {\n  const y = x * 2;\n}\n\nfunction other() {}\n');
+  });
+
+  it('scope: an if statement is completed with its else branch, and stops at the end of the enclosing function', async () => {
+    const editor = await openEditor('function sign(x: number): string {\n|\n}\n\nfunction other() {}\n');
+    await modelAnswers("(x < 0) {\n    return 'negative';\n  } else {\n    return 'positive';\n  }\n}\n\nfunction next() {}");
+    await type('  if ');
+    assert.equal(
+      await acceptGhostText(editor),
+      "function sign(x: number): string {\n  if (x < 0) {\n    return 'negative';\n  } else {\n    return 'positive';\n  }\n}\n\nfunction other() {}\n",
+    );
+  });
+
+  it('suffix: the closing paren the editor auto-inserted is not doubled, and the statement ends with its semicolon', async () => {
+    const editor = await openEditor('function log() {\n|\n}\n');
+    await modelAnswers("'test');");
+    await type('  console.log(');
+    assert.equal(editor.document.getText(), 'function log() {\n  console.log()\n}\n', 'the editor auto-closed the paren');
+    assert.equal(await acceptGhostText(editor), "function log() {\n  console.log('test');\n}\n");
+  });
+
+  it('fences: prose and a Markdown fence around the code are dropped, only the code lands', async () => {
+    const editor = await openEditor('function add(a: number, b: number): number {\n|\n}\n');
+    await modelAnswers('Here is the code:\n```ts\nreturn a + b;\n```\nThis adds the numbers.');
+    await type('  ');
+    assert.equal(await acceptGhostText(editor), 'function add(a: number, b: number): number {\n  return a + b;\n}\n');
+  });
+
+  it('indentation: a multi-line answer indented with spaces lands tab-indented in a tab-indented file', async () => {
+    const editor = await openEditor('function run(x: boolean) {\n\tsetup()|\n}\n');
+    // The file's own indentation is tabs; said explicitly so Enter's auto-indent does not depend on detection.
+    editor.options = { insertSpaces: false, tabSize: 4 };
+    await modelAnswers('if (x) {\n    y();\n}');
+    await type(';\n');
+    assert.equal(editor.document.getText(), 'function run(x: boolean) {\n\tsetup();\n\t\n}\n', 'Enter auto-indented the new line with a tab');
+    assert.equal(await acceptGhostText(editor), 'function run(x: boolean) {\n\tsetup();\n\tif (x) {\n\t\ty();\n\t}\n}\n');
+  });
+});
