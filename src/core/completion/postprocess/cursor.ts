@@ -1,4 +1,5 @@
-import { type CommentStyle, type ScanState, commentStyle, stateAtCursor } from './scan';
+import { isFenceLine } from '../../text/codeAnswer';
+import { type CommentStyle, type ScanState, codeOnly, commentStyle, stateAtCursor } from './scan';
 
 /** What the stages need to know about the cursor, computed once per completion. */
 export interface Cursor {
@@ -13,8 +14,13 @@ export interface Cursor {
   /** The cursor line's text after the cursor. */
   readonly lineAfter: string;
   readonly style: CommentStyle;
+  readonly languageId: string;
   /** Whether the cursor is in code, a string or a comment (judged from the cursor line). */
   readonly state: ScanState;
+  /** In a comment, docstring or string, where an answer may well be prose. */
+  readonly inText: boolean;
+  /** In a Markdown document, inside a fenced code block it opened. */
+  readonly inMarkdownCode: boolean;
 }
 
 const TAB_WIDTH = 4;
@@ -24,6 +30,7 @@ export function makeCursor(prefix: string, suffix: string, languageId: string): 
   const firstBreak = suffix.indexOf('\n');
   const lineBefore = prefix.slice(lastBreak + 1);
   const style = commentStyle(languageId);
+  const state = stateAtCursor(lineBefore, style);
   return {
     prefix,
     suffix,
@@ -31,8 +38,18 @@ export function makeCursor(prefix: string, suffix: string, languageId: string): 
     lineBefore,
     lineAfter: firstBreak < 0 ? suffix : suffix.slice(0, firstBreak),
     style,
-    state: stateAtCursor(lineBefore, style),
+    languageId,
+    state,
+    inText: state !== 'code' || inBlockText(prefix, languageId),
+    inMarkdownCode: languageId === 'markdown' && prefix.split('\n').filter((line) => isFenceLine(line)).length % 2 === 1,
   };
+}
+
+/** An open docstring or block comment before the cursor (an odd count of its delimiters). */
+function inBlockText(prefix: string, languageId: string): boolean {
+  if (languageId === 'python') return (prefix.match(/"""|'''/g)?.length ?? 0) % 2 === 1;
+  const open = prefix.lastIndexOf('/*');
+  return open >= 0 && prefix.indexOf('*/', open) < 0;
 }
 
 export function normalizeLineEnds(text: string): string {
@@ -58,9 +75,17 @@ export function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[\w$]/.test(ch);
 }
 
-/** A line that ends by opening a block: `{`, `(`, `[`, a Python `:` or an arrow. */
-export function opensBlock(line: string): boolean {
-  return /(?:[{([:]|=>)\s*$/.test(line);
+/** Languages where a line ending in `:` opens a block (elsewhere it is a type, a field, a label, a case). */
+const COLON_BLOCK_LANGUAGES = new Set(['python', 'yaml', 'coffeescript', 'nim', 'gdscript']);
+
+/**
+ * A line that ends by opening a block: `{`, `(`, `[` or an arrow, and `:` in Python-like languages only —
+ * class "a line ending in `:`". Strings and comments are not code: `# note:` opens nothing.
+ */
+export function opensBlock(line: string, languageId: string): boolean {
+  const code = codeOnly(line, commentStyle(languageId)).trimEnd();
+  if (/(?:[{([]|=>)$/.test(code)) return true;
+  return code.endsWith(':') && COLON_BLOCK_LANGUAGES.has(languageId);
 }
 
 /** A line made only of closing brackets, optionally followed by `;` or `,`: `}`, `});`, `],`. */

@@ -1,12 +1,18 @@
 /**
  * Post-processing of an inline completion. The model is a chat model without fill-in-the-middle, so its
- * answer is cleaned into the text to insert at the cursor: fence and prose stripped, restated prefix and
- * duplicated suffix dropped, cut to one line in the middle of a line or to the cursor's block otherwise,
- * surplus closing brackets dropped. Pure: no editor API.
+ * answer is cleaned into the text to insert at the cursor. The stages, in order, each serving one class of
+ * what models get wrong: echoed markers, fences and prose, diff markers, restated prefix, indentation
+ * style, repetition, block scope (or one line in the middle of a line), suffix duplicates, surplus closing
+ * brackets. Pure: no editor API; a plain scanner, no parser (see docs/architecture.md).
  */
+import { stripDiffMarkers, stripFenceAndProse } from './answerText';
 import { makeCursor, normalizeLineEnds } from './cursor';
-import { dropPrefixRepeat, stripFenceAndProse } from './prefixStages';
-import { balanceBrackets, cutAtBlockEnd, dropSuffixOverlap, finish, isMidLine, limitLines } from './shapeStages';
+import { fitIndentation } from './indentation';
+import { stripEchoedMarkers } from './markers';
+import { dropPrefixRepeat } from './prefixStages';
+import { dropRepetition } from './repetition';
+import { limitScope } from './scope';
+import { balanceBrackets, dropSuffixOverlap, dropSurplusClosingLines, finish, isMidLine, limitLines } from './shapeStages';
 
 export interface CompletionContext {
   /** Document text before the cursor (may be cut to a budget). */
@@ -28,12 +34,17 @@ export interface PostProcessOptions {
 export function postProcessCompletion(raw: string, context: CompletionContext, options: PostProcessOptions): string | undefined {
   const cursor = makeCursor(normalizeLineEnds(context.prefix), normalizeLineEnds(context.suffix), context.languageId);
   const singleLine = isMidLine(cursor);
-  let code = stripFenceAndProse(normalizeLineEnds(raw));
-  code = dropPrefixRepeat(code, cursor);
+  let code = stripEchoedMarkers(normalizeLineEnds(raw), cursor.prefix, cursor.suffix, cursor.style);
+  code = stripFenceAndProse(code, cursor);
+  code = stripDiffMarkers(code, cursor);
+  const restated = dropPrefixRepeat(code, cursor);
+  code = fitIndentation(restated.code, cursor, restated.firstIndent);
+  code = dropRepetition(code);
+  code = limitLines(code, singleLine, options.maxLines);
+  if (!singleLine) code = limitScope(code, cursor);
   const deduplicated = dropSuffixOverlap(code, cursor, singleLine);
   if (deduplicated === undefined) return undefined;
-  code = limitLines(deduplicated, singleLine, options.maxLines);
-  if (!singleLine) code = cutAtBlockEnd(code, cursor);
+  code = dropSurplusClosingLines(deduplicated, cursor);
   code = balanceBrackets(code, cursor);
   const text = finish(code);
   const crlf = context.prefix.includes('\r\n') || context.suffix.includes('\r\n');

@@ -1,39 +1,40 @@
-/** Stages 1 and 2: from the raw answer to code that starts exactly at the cursor. */
-import { extractCode, isFenceLine } from '../../text/codeAnswer';
+/** Class "restated prefix": from the answer's code to code that starts exactly at the cursor. */
 import { type Cursor, indentWidth, isBlank, isWordChar, leadingWhitespace, opensBlock } from './cursor';
 
 /** The most prefix lines an answer is checked for restating. */
 const MAX_REPEATED_LINES = 8;
 
 /**
- * Stage 1: the code without a Markdown fence or the prose around it (extractCode). extractCode drops
- * leading blank lines; a bare answer that starts with a line break means "on the next line", so that
- * break is kept.
+ * Drop what the answer restates of the text before the cursor, then fit its first line to the cursor.
+ * `firstIndent` is the first line's own indentation before that fitting (for the indentation stage).
  */
-export function stripFenceAndProse(raw: string): string {
-  const code = extractCode(raw);
-  if (code === '' || !/^[ \t]*\n/.test(raw)) return code;
-  const firstText = raw.split('\n').find((line) => !isBlank(line));
-  return firstText !== undefined && !isFenceLine(firstText) && code.startsWith(firstText) ? `\n${code}` : code;
-}
-
-/** Stage 2: drop what the answer restates of the text before the cursor, then fit its first line to the cursor. */
-export function dropPrefixRepeat(code: string, cursor: Cursor): string {
-  const lines = dropRepeatedLines(code.split('\n'), cursor.previousLines);
+export function dropPrefixRepeat(code: string, cursor: Cursor): { code: string; firstIndent: number | undefined } {
+  let text = code;
+  // On a blank line a leading line break says nothing: the cursor already stands on the new line.
+  const brokeLine = isBlank(cursor.lineBefore) && /^[ \t]*\n/.test(text);
+  if (brokeLine) text = text.replace(/^(?:[ \t]*\n)+/, '');
+  const all = text.split('\n');
+  const lines = dropRepeatedLines(all, cursor.previousLines, cursor.lineBefore);
   lines[0] = dropCurrentLineRepeat(lines[0], cursor.lineBefore);
-  return alignFirstLine(lines.join('\n'), cursor.lineBefore);
+  // The first line's own column means something only when the model wrote it as a whole line.
+  const whole = brokeLine || lines.length < all.length || /^[ \t]/.test(lines[0]);
+  const firstIndent = whole && !isBlank(lines[0]) && isBlank(cursor.lineBefore) ? indentWidth(leadingWhitespace(lines[0])) : undefined;
+  return { code: alignFirstLine(lines.join('\n'), cursor), firstIndent };
 }
 
 /**
  * The answer less its first lines when they repeat the prefix's last whole lines, indentation included
  * (e.g. the `def f(x):` line the cursor sits under). At least one line is left; blank lines alone are no repeat.
+ * After text on the cursor line the restatement must go on through it.
  */
-export function dropRepeatedLines(lines: string[], previousLines: readonly string[]): string[] {
+export function dropRepeatedLines(lines: string[], previousLines: readonly string[], lineBefore: string): string[] {
   const max = Math.min(previousLines.length, lines.length - 1, MAX_REPEATED_LINES);
   for (let k = max; k >= 1; k--) {
     const repeated = previousLines.slice(previousLines.length - k);
     if (repeated.every(isBlank)) continue;
-    if (repeated.every((line, i) => line.trimEnd() === lines[i].trimEnd())) return lines.slice(k);
+    if (!repeated.every((line, i) => line.trimEnd() === lines[i].trimEnd())) continue;
+    // After text on the cursor line, a restatement goes on through that text (`{` alone may be new code).
+    if (isBlank(lineBefore) || lines[k].trimStart().startsWith(lineBefore.trim())) return lines.slice(k);
   }
   return lines;
 }
@@ -62,11 +63,12 @@ export function dropCurrentLineRepeat(first: string, lineBefore: string): string
  * cursor already stands at that indentation, so the answer's copy of it goes; after text that opens a
  * block, a deeper-indented first line was meant for the next line; after a space, leading spaces go.
  */
-export function alignFirstLine(code: string, lineBefore: string): string {
+export function alignFirstLine(code: string, cursor: Cursor): string {
+  const { lineBefore } = cursor;
   if (code.startsWith('\n')) return code;
   const lead = leadingWhitespace(code);
   if (isBlank(lineBefore)) return code.slice(code.startsWith(lineBefore) ? lineBefore.length : lead.length);
   if (lead === '') return code;
-  if (opensBlock(lineBefore) && indentWidth(lead) > indentWidth(leadingWhitespace(lineBefore))) return `\n${code}`;
+  if (opensBlock(lineBefore, cursor.languageId) && indentWidth(lead) > indentWidth(leadingWhitespace(lineBefore))) return `\n${code}`;
   return /\s$/.test(lineBefore) ? code.slice(lead.length) : code;
 }

@@ -104,3 +104,38 @@ export function closesAcross(text: string, cut: number, style: CommentStyle, sta
   }, start);
   return crosses;
 }
+
+/**
+ * For each line of `text`: how many brackets the text itself opened are still open at the line's start
+ * (closers of brackets opened before the text do not go below zero).
+ */
+export function depthAtLineStarts(text: string, style: CommentStyle, start: ScanState = 'code'): number[] {
+  const starts = [0];
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  const events: { index: number; delta: number }[] = [];
+  scanBrackets(text, style, (ch, index) => events.push({ index, delta: OPENERS.includes(ch) ? 1 : -1 }), start);
+  let depth = 0;
+  let e = 0;
+  for (const at of breaks) {
+    for (; e < events.length && events[e].index < at; e++) depth = Math.max(0, depth + events[e].delta);
+    starts.push(depth);
+  }
+  return starts;
+}
+
+/** The line with everything inside strings and comments blanked out, so its code can be matched. */
+export function codeOnly(line: string, style: CommentStyle, start: ScanState = 'code'): string {
+  let out = '';
+  let state = start;
+  for (let i = 0; i < line.length; i++) {
+    const before = state;
+    state = scanBrackets(line[i], style, () => undefined, state);
+    // Two-character comment openers are only seen with their second character.
+    if (before === 'code' && state === 'code' && style.slash && line[i] === '/' && (line[i + 1] === '/' || line[i + 1] === '*')) {
+      return out + ' '.repeat(line.length - i);
+    }
+    out += before === 'code' && state === 'code' ? line[i] : ' ';
+  }
+  return out;
+}

@@ -1,12 +1,10 @@
 /** Stages 3 to 7: fit the completion between the prefix and the suffix. */
-import { type Cursor, indentWidth, isBlank, isCloserLine, isWordChar, leadingWhitespace, opensBlock } from './cursor';
-import { bracketBalance, closesAcross, matches } from './scan';
+import { type Cursor, isBlank, isCloserLine, isWordChar } from './cursor';
+import { OPENERS, bracketBalance, closesAcross, matches, scanBrackets } from './scan';
 
 /** How much of the suffix is looked at for duplicated lines. */
 const SUFFIX_LOOKAHEAD_CHARS = 4000;
 const SUFFIX_LOOKAHEAD_LINES = 20;
-/** How far up the prefix the line that opened the cursor's block is looked for. */
-const OPENER_LOOKBACK_LINES = 200;
 
 /**
  * Whether only the rest of the cursor line may be completed: the cursor is in the middle of a line when
@@ -64,43 +62,6 @@ export function limitLines(code: string, singleLine: boolean, maxLines: number):
 }
 
 /**
- * Stage 5: cut a multi-line completion where the cursor's block ends — at the first line indented less than
- * the block. A closing-bracket line at exactly the indentation of the line that opened the block is kept
- * (and ends the completion); stage 6 drops its brackets again if they close nothing the completion opened
- * and the suffix already closes them.
- */
-export function cutAtBlockEnd(code: string, cursor: Cursor): string {
-  const lines = code.split('\n');
-  if (lines.length < 2) return code;
-  const { blockIndent, openerIndent } = cursorBlock(lines[0], cursor);
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (isBlank(line)) continue;
-    const indent = indentWidth(leadingWhitespace(line));
-    if (indent >= blockIndent) continue;
-    const keep = indent === openerIndent && isCloserLine(line);
-    return lines.slice(0, keep ? i + 1 : i).join('\n');
-  }
-  return code;
-}
-
-/** The indentation lines of the cursor's block have, and that of the line that opened it (if seen). */
-function cursorBlock(firstLine: string, cursor: Cursor): { blockIndent: number; openerIndent: number | undefined } {
-  const { lineBefore } = cursor;
-  const lineIndent = indentWidth(leadingWhitespace(lineBefore));
-  if (!isBlank(lineBefore) && opensBlock(lineBefore)) return { blockIndent: lineIndent + 1, openerIndent: lineIndent };
-  const blockIndent = isBlank(lineBefore) ? indentWidth(lineBefore + leadingWhitespace(firstLine)) : lineIndent;
-  const previous = cursor.previousLines;
-  const stop = Math.max(0, previous.length - OPENER_LOOKBACK_LINES);
-  for (let i = previous.length - 1; i >= stop; i--) {
-    if (isBlank(previous[i])) continue;
-    const indent = indentWidth(leadingWhitespace(previous[i]));
-    if (indent < blockIndent) return { blockIndent, openerIndent: indent };
-  }
-  return { blockIndent, openerIndent: undefined };
-}
-
-/**
  * Stage 6: drop trailing closing brackets that close nothing the completion opened. One that would close
  * an opener of the prefix the suffix already closes goes with what follows it (`a, b);` before `)` gives
  * `a, b`); one with nothing to close, or of the wrong kind, goes alone (`(b + 1) * 2));` after one open
@@ -134,4 +95,30 @@ export function balanceBrackets(code: string, cursor: Cursor): string {
 export function finish(code: string): string | undefined {
   const text = code.split('\n').map((line) => line.trimEnd()).join('\n').trimEnd();
   return isBlank(text) ? undefined : text;
+}
+
+/**
+ * Class "block scope", closing lines: trailing closing-bracket lines go while the answer closes more than
+ * the prefix left open for it — the suffix's own closers come first (`} catch (e) {…}` before the try's `}`
+ * in the suffix keeps the catch, not the closer).
+ */
+export function dropSurplusClosingLines(code: string, cursor: Cursor): string {
+  const lines = code.split('\n');
+  if (lines.length < 2) return code;
+  const prefixOpen = bracketBalance(cursor.prefix, cursor.style).open.length;
+  const suffixCloses = Math.min(prefixOpen, bracketBalance(cursor.suffix, cursor.style).excess.length);
+  let balance = prefixOpen - suffixCloses + netBrackets(code, cursor);
+  while (balance < 0 && lines.length > 1 && isCloserLine(lines[lines.length - 1])) {
+    const last = lines.pop() ?? '';
+    balance += netBrackets(last, cursor) * -1;
+    while (lines.length > 1 && isBlank(lines[lines.length - 1])) lines.pop();
+  }
+  return lines.join('\n');
+}
+
+/** Openers less closers in code text. */
+function netBrackets(text: string, cursor: Cursor): number {
+  let net = 0;
+  scanBrackets(text, cursor.style, (ch) => { net += OPENERS.includes(ch) ? 1 : -1; }, cursor.state);
+  return net;
 }

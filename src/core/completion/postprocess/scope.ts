@@ -1,0 +1,104 @@
+/**
+ * Class "block scope": cut a multi-line answer where the cursor's statement or block ends, Tabby's way — by
+ * indentation and by the answer's own brackets (see docs/architecture.md for why not a parser). Three
+ * starting points:
+ * - on a blank line, the answer is statements of the cursor's block: kept down to the block's end;
+ * - after text that opens a block, with the answer on the next lines: the block's body, down to its end;
+ * - completing the cursor's line: that statement only — its continuation lines and the block it opens.
+ * Leaving the block, an `else`/`elif`/`catch`/`except`/`finally` continuation of the statement that
+ * opened it is kept when the suffix does not already go on with that statement, and a closing line is
+ * kept for the bracket stage to weigh; anything else ends the answer.
+ */
+import { type Cursor, indentWidth, isBlank, isCloserLine, leadingWhitespace, opensBlock } from './cursor';
+import { bracketBalance, depthAtLineStarts } from './scan';
+
+/** How far up the prefix the line that opened the cursor's block is looked for. */
+const OPENER_LOOKBACK_LINES = 200;
+/** Lines that continue a compound statement after its block: `} else {`, `else:`, `} catch (e) {`, `except X:`. */
+const CONTINUATION = /^\s*(?:[)\]}]\s*)?(?:else|elif|except|catch|finally)\b/;
+/** Opener lines such a continuation may follow. */
+const CONTINUABLE = /^\s*(?:[)\]}]\s*)?(?:if|elif|else|for|while|try|catch|except|with|unless|switch|case|do)\b/;
+
+interface Block {
+  /** Lines at this indentation or deeper belong to the cursor's block. */
+  readonly indent: number;
+  /** The line that opened the block (its indentation and text), when seen. */
+  readonly opener: { readonly indent: number; readonly text: string } | undefined;
+}
+
+export function limitScope(code: string, cursor: Cursor): string {
+  const lines = code.split('\n');
+  if (lines.length < 2) return code;
+  const depths = depthAtLineStarts(code, cursor.style, cursor.state);
+  const completingLine = !isBlank(cursor.lineBefore) && !isBlank(lines[0]);
+  const block = completingLine ? undefined : cursorBlock(lines, cursor);
+  const statementIndent = indentWidth(leadingWhitespace(cursor.lineBefore));
+  const opensOwnBlock = completingLine && opensBlock(cursor.lineBefore + lines[0], cursor.languageId);
+  const next = nextSuffixLine(cursor);
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (isBlank(line) || depths[i] > 0) continue; // inside brackets the answer opened
+    const indent = indentWidth(leadingWhitespace(line));
+    if (completingLine) {
+      if (indent > statementIndent || statementOpen(cursor, lines, i)) continue;
+      if (opensOwnBlock && indent === statementIndent && CONTINUATION.test(line) && continues(cursor.lineBefore + lines[0], next, statementIndent)) continue;
+      return lines.slice(0, i).join('\n');
+    }
+    if (block === undefined || indent >= block.indent) continue;
+    if (next !== undefined && next.indent >= block.indent) return lines.slice(0, i).join('\n'); // the suffix goes on in the block
+    const opener = block.opener;
+    if (opener !== undefined && indent === opener.indent && CONTINUATION.test(line) && continues(opener.text, next, opener.indent)) continue;
+    return lines.slice(0, isCloserLine(line) || /^\s*[)\]}]/.test(line) ? i + 1 : i).join('\n');
+  }
+  return code;
+}
+
+/** Whether the statement being completed still has brackets open before line `i` (`foo(a,` ⏎ `b)`). */
+function statementOpen(cursor: Cursor, lines: readonly string[], i: number): boolean {
+  return bracketBalance(cursor.lineBefore + lines.slice(0, i).join('\n'), cursor.style).open.length > 0;
+}
+
+/**
+ * Whether a continuation after the block opened by `openerText` fits: the opener can take one and the suffix
+ * does not already go on with the statement (its next line is further out, is the block's closing line, or
+ * there is none).
+ */
+function continues(openerText: string, next: SuffixLine | undefined, openerIndent: number): boolean {
+  if (!CONTINUABLE.test(openerText)) return false;
+  if (next === undefined || next.indent < openerIndent) return true;
+  return next.indent === openerIndent && isCloserLine(next.text) && !CONTINUATION.test(next.text);
+}
+
+/** The cursor's block: on a blank line, or for an answer that starts on the next line. */
+function cursorBlock(lines: readonly string[], cursor: Cursor): Block {
+  const { lineBefore } = cursor;
+  const lineIndent = indentWidth(leadingWhitespace(lineBefore));
+  if (isBlank(lineBefore)) return { indent: indentWidth(lineBefore), opener: openerAbove(cursor, indentWidth(lineBefore)) };
+  const first = lines.find((line) => !isBlank(line)) ?? '';
+  const firstIndent = indentWidth(leadingWhitespace(first));
+  if (opensBlock(lineBefore, cursor.languageId) && firstIndent > lineIndent) return { indent: lineIndent + 1, opener: { indent: lineIndent, text: lineBefore } };
+  return { indent: firstIndent, opener: openerAbove(cursor, firstIndent) };
+}
+
+/** The nearest line above the cursor indented less than `indent`: the line that opened the block. */
+function openerAbove(cursor: Cursor, indent: number): Block['opener'] {
+  const previous = cursor.previousLines;
+  const stop = Math.max(0, previous.length - OPENER_LOOKBACK_LINES);
+  for (let i = previous.length - 1; i >= stop; i--) {
+    if (isBlank(previous[i])) continue;
+    const lineIndent = indentWidth(leadingWhitespace(previous[i]));
+    if (lineIndent < indent) return { indent: lineIndent, text: previous[i] };
+  }
+  return undefined;
+}
+
+interface SuffixLine { readonly indent: number; readonly text: string }
+
+/** The suffix's first non-blank line after the cursor's line. */
+function nextSuffixLine(cursor: Cursor): SuffixLine | undefined {
+  const lines = cursor.suffix.split('\n');
+  for (let i = 1; i < lines.length && i < 200; i++) {
+    if (!isBlank(lines[i])) return { indent: indentWidth(leadingWhitespace(lines[i])), text: lines[i] };
+  }
+  return undefined;
+}
