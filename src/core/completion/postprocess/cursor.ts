@@ -1,5 +1,5 @@
 import { isFenceLine } from '../../text/codeAnswer';
-import { type CommentStyle, type ScanState, codeOnly, commentStyle, stateAtCursor } from './scan';
+import { type CommentStyle, type ScanState, bracketBalance, codeOnly, commentStyle, stateAtCursor } from './scan';
 
 /** What the stages need to know about the cursor, computed once per completion. */
 export interface Cursor {
@@ -77,15 +77,20 @@ export function isWordChar(ch: string | undefined): boolean {
 
 /** Languages where a line ending in `:` opens a block (elsewhere it is a type, a field, a label, a case). */
 const COLON_BLOCK_LANGUAGES = new Set(['python', 'yaml', 'coffeescript', 'nim', 'gdscript']);
+/** Python statements whose `:` opens a block (a `:` in a lambda, a slice, a dict or an annotation does not). */
+const PYTHON_COMPOUND = /^\s*(?:async\s+)?(?:def|class|if|elif|else|for|while|try|except|finally|with|match|case)\b/;
 
 /**
  * A line that ends by opening a block: `{`, `(`, `[` or an arrow, and `:` in Python-like languages only —
  * class "a line ending in `:`". Strings and comments are not code: `# note:` opens nothing.
  */
 export function opensBlock(line: string, languageId: string): boolean {
-  const code = codeOnly(line, commentStyle(languageId)).trimEnd();
+  const style = commentStyle(languageId);
+  const code = codeOnly(line, style).trimEnd();
   if (/(?:[{([]|=>)$/.test(code)) return true;
-  return code.endsWith(':') && COLON_BLOCK_LANGUAGES.has(languageId);
+  if (!code.endsWith(':') || !COLON_BLOCK_LANGUAGES.has(languageId)) return false;
+  if (bracketBalance(code, style).open.length > 0) return false;
+  return languageId !== 'python' || PYTHON_COMPOUND.test(code);
 }
 
 /** A line made only of closing brackets, optionally followed by `;` or `,`: `}`, `});`, `],`. */

@@ -1,82 +1,96 @@
 /**
  * Class "indentation style": the answer's lines land in the file's style — tabs in a tab-indented file,
  * spaces of the file's width otherwise (a 2-space answer in a 4-space Python file would be a new block
- * level, a space in a tab file a TabError) — and at the cursor's level when the model wrote them relative
- * to column 0. The style is read from the prefix and suffix only.
+ * level, a space in a tab file a TabError) — and at the cursor's level when the model counted its columns
+ * from 0. Which reading of the model's columns is right is decided on evidence: the lines that close or
+ * continue a block the first line opens sit at the statement's column.
  */
 import { type Cursor, indentWidth, isBlank, leadingWhitespace, opensBlock } from './cursor';
+import { LANGUAGE_STYLE, TAB_COLUMNS, documentSample, indentStyle, render } from './indentStyle';
 import { depthAtLineStarts } from './scan';
 
-const TAB_COLUMNS = 4;
-/** Lines of the document looked at to tell its indentation. */
-const STYLE_SAMPLE_LINES = 400;
-
-export interface IndentStyle {
-  readonly tabs: boolean;
-  /** Columns per level; undefined when the text shows no indentation step. */
-  readonly unit: number | undefined;
-}
-
-/** The indentation style of some lines: tabs or spaces by majority, the width by the most common step. */
-export function indentStyle(lines: readonly string[]): IndentStyle | undefined {
-  let tabs = 0;
-  let spaces = 0;
-  const steps = new Map<number, number>();
-  let previous = 0;
-  for (const line of lines) {
-    if (isBlank(line)) continue;
-    const lead = leadingWhitespace(line);
-    if (lead.startsWith('\t')) tabs++;
-    else if (lead.length > 0 && !/^\s*\*/.test(line)) spaces++; // ` * ` block-comment lines are aligned, not indented
-    const width = indentWidth(lead);
-    if (width > previous && !lead.startsWith('\t')) steps.set(width - previous, (steps.get(width - previous) ?? 0) + 1);
-    previous = width;
-  }
-  if (tabs === 0 && spaces === 0) return undefined;
-  if (tabs > spaces) return { tabs: true, unit: TAB_COLUMNS };
-  let unit: number | undefined;
-  let best = 0;
-  for (const [step, count] of steps) if (step <= 8 && (count > best || (count === best && step < (unit ?? 99)))) [unit, best] = [step, count];
-  return { tabs: false, unit };
-}
-
-/** Whitespace of `columns` in a style. */
-function render(columns: number, style: IndentStyle | undefined): string {
-  const width = Math.max(0, Math.round(columns));
-  if (style?.tabs !== true) return ' '.repeat(width);
-  return '\t'.repeat(Math.floor(width / TAB_COLUMNS)) + ' '.repeat(width % TAB_COLUMNS);
-}
-
 const CLOSER_START = /^\s*[)\]}]/;
-const PYTHON_CONTINUATION = /^\s*(?:else|elif|except|finally)\b/;
+const INDENT_SCOPED = new Set(['python', 'yaml']);
+
+/** How the model's columns map to the file's: its column for the cursor's statement and its unit. */
+interface Reading { readonly base: number; readonly unit: number }
 
 /**
- * The answer with its lines after the first re-indented: relative to the cursor's statement level when the
- * model wrote them from another base, and in the file's indentation style and width.
- * `firstIndent` is the model's column for its first line when it wrote it as a whole line.
+ * The answer re-indented: its lines after the first (and the first when the cursor is at column 0) moved
+ * from the model's columns to the file's — same level relative to the cursor's statement, the file's unit
+ * per level, its tabs or spaces. `firstIndent` is the model's column for its first line when it wrote
+ * that line whole.
  */
 export function fitIndentation(code: string, cursor: Cursor, firstIndent: number | undefined): string {
   const lines = code.split('\n');
-  if (lines.length < 2) return code;
-  const file = indentStyle(documentSample(cursor));
-  const answer = indentStyle(lines.slice(1));
+  const firstHasIndent = cursor.lineBefore === '' && /^[ \t]+\S/.test(lines[0]);
+  if (lines.length < 2 && !firstHasIndent) return code;
   const target = statementColumn(cursor, lines);
-  const answerUnit = answer?.unit ?? file?.unit;
-  const base = target === undefined ? undefined : modelBase(lines, cursor, firstIndent, target, answerUnit);
-  const fileUnit = file?.unit ?? answerUnit;
-  const convert = answerUnit !== undefined && fileUnit !== undefined && answerUnit !== fileUnit;
+  if (target === undefined) return code;
+  const file = indentStyle(documentSample(cursor)) ?? LANGUAGE_STYLE[cursor.languageId];
+  const answer = indentStyle(firstHasIndent ? lines : lines.slice(1));
+  const fileUnit = file?.unit ?? answer?.unit ?? TAB_COLUMNS;
+  const units = [...new Set([fileUnit, answer?.unit ?? fileUnit])];
+  const columns = lines.map((line, i) => (i === 0 && !firstHasIndent) || isBlank(line) ? undefined : indentWidth(leadingWhitespace(line)));
+  const reading = readColumns(lines, columns, cursor, { target, fileUnit, units, firstIndent });
   const restyle = file !== undefined && answer !== undefined && file.tabs !== answer.tabs;
-  const shift = target !== undefined && base !== undefined && base !== target;
-  if (!convert && !restyle && !shift) return code;
-  const from = base ?? target ?? 0;
-  const to = target ?? from;
-  return [lines[0], ...lines.slice(1).map((line) => {
-    if (isBlank(line)) return line;
-    const lead = leadingWhitespace(line);
-    const offset = indentWidth(lead) - from;
-    const scaled = convert && answerUnit !== undefined && fileUnit !== undefined ? levelsTo(offset, answerUnit, fileUnit) : offset;
-    return render(to + scaled, file) + line.slice(lead.length);
-  })].join('\n');
+  if (reading.unit === fileUnit && reading.base === target && !restyle) return code;
+  return lines.map((line, i) => {
+    const column = columns[i];
+    if (column === undefined) return line;
+    return render(target + levelsTo(column - reading.base, reading.unit, fileUnit), file) + line.slice(leadingWhitespace(line).length);
+  }).join('\n');
+}
+
+interface Frame { readonly target: number; readonly fileUnit: number; readonly units: readonly number[]; readonly firstIndent: number | undefined }
+
+/**
+ * The reading of the model's columns. A first line written whole gives the base outright. Otherwise the
+ * first unit under which the answer sits at the cursor's level is taken (its statement-level lines at the
+ * target, every line a whole number of levels from it, a body deeper than it). Failing that, a body no
+ * deeper than the target says the model counted from column 0: the statement-level lines give the base.
+ * Closers at odd columns alone prove nothing — models misplace them — so the answer is then left as written.
+ */
+function readColumns(lines: readonly string[], columns: readonly (number | undefined)[], cursor: Cursor, frame: Frame): Reading {
+  const { target, fileUnit, units, firstIndent } = frame;
+  const present = columns.filter((c): c is number => c !== undefined);
+  const fits = (base: number, unit: number) => present.every((c) => Math.abs(c - base) % unit === 0);
+  if (firstIndent !== undefined) return { base: firstIndent, unit: units.find((u) => fits(firstIndent, u)) ?? units[units.length - 1] };
+  const { statement, body } = blockEvidence(lines, columns, cursor);
+  for (const unit of units) {
+    const base = (target / fileUnit) * unit;
+    if (statement.every((c) => c === base) && fits(base, unit) && (body === undefined || body > base)) return { base, unit };
+  }
+  if (body !== undefined && body <= target && statement.length > 0) {
+    const base = Math.min(...statement);
+    return { base, unit: units.find((u) => fits(base, u)) ?? fileUnit };
+  }
+  return { base: target, unit: fileUnit };
+}
+
+/**
+ * When the first line opens a block: the column of its body's first line, and the columns of lines at the
+ * statement's level — the closer of that block (`}`, `} else {`), or in Python a line that dedents from the body.
+ */
+function blockEvidence(lines: readonly string[], columns: readonly (number | undefined)[], cursor: Cursor): { statement: number[]; body: number | undefined } {
+  const depths = depthAtLineStarts(lines.join('\n'), cursor.style, cursor.state);
+  const python = cursor.languageId === 'python';
+  const opens = depths[1] > 0 || (python && opensBlock(cursor.lineBefore + lines[0], cursor.languageId));
+  const bodyAt = columns.findIndex((c, i) => i > 0 && c !== undefined);
+  if (bodyAt < 0) return { statement: [], body: undefined };
+  if (!opens) {
+    // In Python and YAML a line after a simple statement, outside brackets, is its sibling.
+    const sibling = INDENT_SCOPED.has(cursor.languageId) && isBlank(cursor.lineBefore) && depths[bodyAt] === 0 && !/[\\,]\s*$/.test(lines[0]);
+    return { statement: sibling ? [columns[bodyAt] ?? 0] : [], body: undefined };
+  }
+  const body = columns[bodyAt];
+  const statement: number[] = [];
+  for (let i = bodyAt + 1; i < lines.length; i++) {
+    const column = columns[i];
+    if (column === undefined) continue;
+    if (python ? depths[i] === 0 && body !== undefined && column < body : depths[i] === 1 && CLOSER_START.test(lines[i])) statement.push(column);
+  }
+  return { statement, body };
 }
 
 /** Columns measured in one unit re-expressed in another; a remainder (alignment) is kept as it is. */
@@ -86,38 +100,10 @@ function levelsTo(columns: number, from: number, to: number): number {
   return sign * (Math.floor(abs / from) * to + (abs % from));
 }
 
-function documentSample(cursor: Cursor): string[] {
-  const before = cursor.previousLines.slice(-STYLE_SAMPLE_LINES);
-  const after = cursor.suffix.split('\n').slice(1, STYLE_SAMPLE_LINES / 4);
-  return [...before, cursor.lineBefore + cursor.lineAfter, ...after];
-}
-
 /** The column of the statement the answer's first line belongs to, in the file; undefined when unknown. */
 function statementColumn(cursor: Cursor, lines: readonly string[]): number | undefined {
   const { lineBefore } = cursor;
   if (isBlank(lineBefore)) return indentWidth(lineBefore);
   if (!isBlank(lines[0])) return indentWidth(leadingWhitespace(lineBefore));
   return undefined;
-}
-
-/**
- * The column the model wrote the cursor's statement at, when it differs from the file's. Known outright when
- * the model wrote its first line as a whole line (`firstIndent`). Otherwise, a first line that opens a block
- * whose body is no deeper than the cursor's statement says the model counted from column 0: the line that
- * closes or continues that block (`}`, `} else {`, `else:`) then sits at the statement's column, or the
- * body one level in. Closers at odd columns alone prove nothing: models misplace them.
- */
-function modelBase(lines: readonly string[], cursor: Cursor, firstIndent: number | undefined, target: number, unit: number | undefined): number | undefined {
-  if (firstIndent !== undefined) return firstIndent;
-  const depths = depthAtLineStarts(lines.join('\n'), cursor.style, cursor.state);
-  const python = cursor.languageId === 'python';
-  const opens = depths[1] > 0 || (python && opensBlock(cursor.lineBefore + lines[0], cursor.languageId));
-  const body = lines.slice(1).find((line) => !isBlank(line));
-  if (!opens || body === undefined || indentWidth(leadingWhitespace(body)) > target) return undefined;
-  const closing = lines
-    .map((line, i) => ({ line, i }))
-    .filter(({ line, i }) => i > 0 && ((depths[i] === 1 && CLOSER_START.test(line)) || (python && depths[i] === 0 && PYTHON_CONTINUATION.test(line))))
-    .map(({ line }) => indentWidth(leadingWhitespace(line)));
-  if (closing.length > 0) return Math.min(...closing);
-  return unit === undefined ? undefined : Math.max(0, indentWidth(leadingWhitespace(body)) - unit);
 }

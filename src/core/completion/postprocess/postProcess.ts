@@ -39,7 +39,7 @@ export function postProcessCompletion(raw: string, context: CompletionContext, o
   code = stripDiffMarkers(code, cursor);
   const restated = dropPrefixRepeat(code, cursor);
   code = fitIndentation(restated.code, cursor, restated.firstIndent);
-  code = dropRepetition(code);
+  code = dropRepetition(code, cursor);
   code = limitLines(code, singleLine, options.maxLines);
   if (!singleLine) code = limitScope(code, cursor);
   const deduplicated = dropSuffixOverlap(code, cursor, singleLine);

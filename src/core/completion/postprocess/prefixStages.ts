@@ -18,7 +18,8 @@ export function dropPrefixRepeat(code: string, cursor: Cursor): { code: string; 
   lines[0] = dropCurrentLineRepeat(lines[0], cursor.lineBefore);
   // The first line's own column means something only when the model wrote it as a whole line.
   const whole = brokeLine || lines.length < all.length || /^[ \t]/.test(lines[0]);
-  const firstIndent = whole && !isBlank(lines[0]) && isBlank(cursor.lineBefore) ? indentWidth(leadingWhitespace(lines[0])) : undefined;
+  // At column 0 the first line keeps its indentation, so it is already at the model's own column.
+  const firstIndent = whole && !isBlank(lines[0]) && isBlank(cursor.lineBefore) && cursor.lineBefore !== '' ? indentWidth(leadingWhitespace(lines[0])) : undefined;
   return { code: alignFirstLine(lines.join('\n'), cursor), firstIndent };
 }
 
@@ -69,6 +70,7 @@ export function alignFirstLine(code: string, cursor: Cursor): string {
   const lead = leadingWhitespace(code);
   if (isBlank(lineBefore)) return code.slice(code.startsWith(lineBefore) ? lineBefore.length : lead.length);
   if (lead === '') return code;
-  if (opensBlock(lineBefore, cursor.languageId) && indentWidth(lead) > indentWidth(leadingWhitespace(lineBefore))) return `\n${code}`;
+  // A single space after `key:` or `=>` is a separator; an indentation is at least two columns deeper.
+  if (opensBlock(lineBefore, cursor.languageId) && indentWidth(lead) >= indentWidth(leadingWhitespace(lineBefore)) + 2) return `\n${code}`;
   return /\s$/.test(lineBefore) ? code.slice(lead.length) : code;
 }

@@ -10,13 +10,14 @@
  * kept for the bracket stage to weigh; anything else ends the answer.
  */
 import { type Cursor, indentWidth, isBlank, isCloserLine, leadingWhitespace, opensBlock } from './cursor';
-import { bracketBalance, depthAtLineStarts } from './scan';
+import { bracketBalance, codeOnly, depthAtLineStarts } from './scan';
 
 /** How far up the prefix the line that opened the cursor's block is looked for. */
 const OPENER_LOOKBACK_LINES = 200;
 /** Lines that continue a compound statement after its block: `} else {`, `else:`, `} catch (e) {`, `except X:`. */
 const CONTINUATION = /^\s*(?:[)\]}]\s*)?(?:else|elif|except|catch|finally)\b/;
 /** Opener lines such a continuation may follow. */
+const ALLMAN_OPEN = /^\s*\{\s*$/;
 const CONTINUABLE = /^\s*(?:[)\]}]\s*)?(?:if|elif|else|for|while|try|catch|except|with|unless|switch|case|do)\b/;
 
 interface Block {
@@ -40,17 +41,37 @@ export function limitScope(code: string, cursor: Cursor): string {
     if (isBlank(line) || depths[i] > 0) continue; // inside brackets the answer opened
     const indent = indentWidth(leadingWhitespace(line));
     if (completingLine) {
-      if (indent > statementIndent || statementOpen(cursor, lines, i)) continue;
+      if (indent > statementIndent || statementOpen(cursor, lines, i) || allmanBrace(lines, i, cursor)) continue;
       if (opensOwnBlock && indent === statementIndent && CONTINUATION.test(line) && continues(cursor.lineBefore + lines[0], next, statementIndent)) continue;
       return lines.slice(0, i).join('\n');
     }
     if (block === undefined || indent >= block.indent) continue;
     if (next !== undefined && next.indent >= block.indent) return lines.slice(0, i).join('\n'); // the suffix goes on in the block
     const opener = block.opener;
-    if (opener !== undefined && indent === opener.indent && CONTINUATION.test(line) && continues(opener.text, next, opener.indent)) continue;
+    if (opener !== undefined && indent === opener.indent && continuesAt(lines, i, opener, next, cursor)) continue;
     return lines.slice(0, isCloserLine(line) || /^\s*[)\]}]/.test(line) ? i + 1 : i).join('\n');
   }
   return code;
+}
+
+/**
+ * Whether line `i` of a block-leaving answer continues the statement that opened the block: `} else {`,
+ * `else:`, and in Allman style a closer line followed by `catch (…)`, or the `{` line under such a header.
+ */
+function continuesAt(lines: readonly string[], i: number, opener: NonNullable<Block['opener']>, next: SuffixLine | undefined, cursor: Cursor): boolean {
+  const line = lines[i];
+  if (CONTINUATION.test(line)) return continues(opener.text, next, opener.indent);
+  if (allmanBrace(lines, i, cursor)) return true;
+  const following = lines.slice(i + 1).find((l) => !isBlank(l));
+  return isCloserLine(line) && following !== undefined && indentWidth(leadingWhitespace(following)) === opener.indent
+    && CONTINUATION.test(following) && continues(opener.text, next, opener.indent);
+}
+
+/** An Allman-style `{` line under a header that has not ended (`foreach (…)`, `catch (…)`), not after a statement. */
+function allmanBrace(lines: readonly string[], i: number, cursor: Cursor): boolean {
+  if (!ALLMAN_OPEN.test(lines[i])) return false;
+  const above = [cursor.lineBefore + lines[0], ...lines.slice(1, i)].reverse().find((l) => !isBlank(l));
+  return above !== undefined && !/[;,{}]\s*$/.test(codeOnly(above, cursor.style).trimEnd());
 }
 
 /** Whether the statement being completed still has brackets open before line `i` (`foo(a,` ⏎ `b)`). */
@@ -87,7 +108,10 @@ function openerAbove(cursor: Cursor, indent: number): Block['opener'] {
   for (let i = previous.length - 1; i >= stop; i--) {
     if (isBlank(previous[i])) continue;
     const lineIndent = indentWidth(leadingWhitespace(previous[i]));
-    if (lineIndent < indent) return { indent: lineIndent, text: previous[i] };
+    if (lineIndent >= indent) continue;
+    // Allman style: the block's `{` stands alone under its header (`try`, `foreach (…)`).
+    const header = ALLMAN_OPEN.test(previous[i]) ? previous.slice(stop, i).reverse().find((l) => !isBlank(l)) : undefined;
+    return { indent: lineIndent, text: header ?? previous[i] };
   }
   return undefined;
 }

@@ -8,14 +8,14 @@ const SUFFIX_LOOKAHEAD_LINES = 20;
 
 /**
  * Whether only the rest of the cursor line may be completed: the cursor is in the middle of a line when
- * text other than closing brackets and quotes follows it on that line.
+ * text other than closing brackets, quotes and `;`/`,` follows it on that line (`onClick(█);` may take a block).
  */
 export function isMidLine(cursor: Cursor): boolean {
-  return /[^\s)\]}'"`]/.test(cursor.lineAfter);
+  return /[^\s)\]}'"`;,]/.test(cursor.lineAfter);
 }
 
 /**
- * Stage 3: drop what the suffix already has. Undefined when the whole completion is already there;
+ * Class "suffix duplicates": drop what the suffix already has. Undefined when the whole completion is already there;
  * otherwise the completion less trailing lines equal to the suffix's next lines, and less an end that
  * overlaps the start of the suffix (`a, b)` before `)`). Nothing is dropped that closes a bracket the
  * completion itself opened. In single-line mode only the first line, all that stage 4 keeps, is considered.
@@ -29,17 +29,31 @@ export function dropSuffixOverlap(code: string, cursor: Cursor, singleLine: bool
   return dropOverlappingEnd(withoutLines, cursor);
 }
 
+/**
+ * Class "suffix duplicates": the answer's last lines that are the suffix's next lines. Whole lines compare
+ * with their indentation — a `}` closing the answer's `if` is not the function's `}` below it, nor an inner
+ * `return 0` the outer one; the partial lines at the cursor compare trimmed.
+ */
 function dropOverlappingLines(body: string, cursor: Cursor): string {
   const lines = body.split('\n');
-  const next = cursor.suffix.slice(0, SUFFIX_LOOKAHEAD_CHARS).split('\n').map((line) => line.trim()).filter((line) => line !== '').slice(0, SUFFIX_LOOKAHEAD_LINES);
+  const firstWhole = isBlank(cursor.lineBefore);
+  const answer = lines.map((text, i) => ({ text: i === 0 && firstWhole ? cursor.lineBefore + text : text, whole: i > 0 || firstWhole }));
+  const next = cursor.suffix.slice(0, SUFFIX_LOOKAHEAD_CHARS).split('\n')
+    .map((text, i) => ({ text, whole: i > 0 }))
+    .filter(({ text }) => !isBlank(text))
+    .slice(0, SUFFIX_LOOKAHEAD_LINES);
   for (let m = Math.min(lines.length, next.length); m >= 1; m--) {
-    const tail = lines.slice(lines.length - m).map((line) => line.trim()).filter((line) => line !== '');
-    if (!tail.every((line, i) => line === next[i])) continue;
+    const tail = answer.slice(lines.length - m).filter(({ text }) => !isBlank(text));
+    if (!tail.every((line, i) => i < next.length && sameLine(line, next[i]))) continue;
     const cut = lines.slice(0, lines.length - m).join('\n').length;
     if (closesAcross(body, cut, cursor.style, cursor.state)) continue;
     return body.slice(0, cut);
   }
   return body;
+}
+
+function sameLine(a: { text: string; whole: boolean }, b: { text: string; whole: boolean }): boolean {
+  return a.whole && b.whole ? a.text.trimEnd() === b.text.trimEnd() : a.text.trim() === b.text.trim();
 }
 
 function dropOverlappingEnd(body: string, cursor: Cursor): string {
