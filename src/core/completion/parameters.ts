@@ -10,6 +10,16 @@ export interface CompletionParameters {
    * a longer wait costs little latency where it matters. Setting: `tandem.completions.debounceMs`.
    */
   readonly debounceMs: number;
+  /**
+   * Whether the automatic trigger asks in the middle of a line at a slot — the cursor after a space,
+   * bracket or separator and before a space, separator or closer (`getUser(█, options)`,
+   * `WHERE █ ORDER BY`) — and not only at the end of a line. The evidence: of the golden cases with code
+   * after the cursor on its line, every one at such a slot (14 of 14) has a useful one-line answer, and
+   * none where the cursor is glued to a following word (0 of 4). Tabby, Cody and Continue ask mid-line
+   * too and complete one line. A slot request is single-line, so it costs about what an end-of-line one
+   * does; before a word (`foo(█bar)`) or inside one the insertion would collide with it, so no request.
+   */
+  readonly midLineSlots: boolean;
   /** Characters read from the document on each side of the cursor: enough for the prompt and the cache key. */
   readonly documentWindowChars: number;
   /** Cached answers kept (least recently used go first) and how long one stays valid. */
@@ -45,6 +55,7 @@ export interface CompletionParameters {
 
 export const COMPLETION_DEFAULTS: CompletionParameters = {
   debounceMs: 300,
+  midLineSlots: true,
   documentWindowChars: 12_000,
   // Tabby keeps 100 answers for 5 minutes; Continue 1,000. A document's answers go stale as it changes,
   // so a few hundred recent ones cover backspacing and re-typing without holding much memory.

@@ -33,7 +33,7 @@ export class TandemCompletionProvider implements vscode.InlineCompletionItemProv
     const line = document.lineAt(position.line).text;
     const explicit = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
     const empty = document.lineCount === 1 && line.length === 0;
-    if (skipReason(line.slice(0, position.character), line.slice(position.character), empty, explicit)) return undefined;
+    if (skipReason(line.slice(0, position.character), line.slice(position.character), empty, explicit, settings.parameters.midLineSlots)) return undefined;
 
     const controller = new AbortController();
     const cancel = token.onCancellationRequested(() => controller.abort());

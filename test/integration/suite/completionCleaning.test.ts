@@ -66,11 +66,11 @@ describe('Inline completion cleaning', () => {
     );
   });
 
-  it('suffix: the closing paren the editor auto-inserted is not doubled, and the statement ends with its semicolon', async () => {
-    const editor = await openEditor('function log() {\n|\n}\n');
-    await modelAnswers("'test');");
-    await type('  console.log(');
-    assert.equal(editor.document.getText(), 'function log() {\n  console.log()\n}\n', 'the editor auto-closed the paren');
+  it('suffix: what the answer repeats of the text after the cursor is cut, though the answer closes brackets itself', async () => {
+    const editor = await openEditor('function log() {\n  console.log(|);\n}\n');
+    await modelAnswers("console.log('test');");
+    await type("'te");
+    assert.equal(editor.document.getText(), "function log() {\n  console.log('te');\n}\n", 'the editor auto-closed the quote');
     assert.equal(await acceptGhostText(editor), "function log() {\n  console.log('test');\n}\n");
   });
 

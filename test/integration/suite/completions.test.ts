@@ -48,6 +48,17 @@ describe('Inline completions', () => {
     assert.ok(session.totals.costMicroUsd > 0, 'the completion counts in the session spend');
   });
 
+  it('asks by itself at a slot in the middle of a line, and completes that one line', async () => {
+    const editor = await openEditor('SELECT id, name FROM users WHER| ORDER BY name;\n', 'sql');
+    await fake.script({ match: { provider: 'openai' }, times: 10, reply: { text: 'active = true\nAND age > 18' } });
+    await type('E ');
+    await waitFor('the ghost text to be accepted', async () => {
+      await vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
+      return editor.document.getText().includes('active = true');
+    });
+    assert.equal(editor.document.getText(), 'SELECT id, name FROM users WHERE active = true ORDER BY name;\n');
+  });
+
   it('a slow request shows a working state in the status bar, then clears it', async () => {
     const { completions } = await activateTandem();
     await openEditor(FUNCTION);
