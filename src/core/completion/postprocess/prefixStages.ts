@@ -1,5 +1,7 @@
 /** Class "restated prefix": from the answer's code to code that starts exactly at the cursor. */
 import { type Cursor, indentWidth, isBlank, isWordChar, leadingWhitespace, opensBlock } from './cursor';
+import { LANGUAGE_STYLE, TAB_COLUMNS, documentSample, indentStyle, render } from './indentStyle';
+import { codeOnly } from './scan';
 
 /** The most prefix lines an answer is checked for restating. */
 const MAX_REPEATED_LINES = 8;
@@ -69,8 +71,27 @@ export function alignFirstLine(code: string, cursor: Cursor): string {
   if (code.startsWith('\n')) return code;
   const lead = leadingWhitespace(code);
   if (isBlank(lineBefore)) return code.slice(code.startsWith(lineBefore) ? lineBefore.length : lead.length);
-  if (lead === '') return code;
+  if (lead === '') return bodyOnNextLine(code, cursor) ?? code;
   // A single space after `key:` or `=>` is a separator; an indentation is at least two columns deeper.
   if (opensBlock(lineBefore, cursor.languageId) && indentWidth(lead) >= indentWidth(leadingWhitespace(lineBefore)) + 2) return `\n${code}`;
   return /\s$/.test(lineBefore) ? code.slice(lead.length) : code;
+}
+
+/**
+ * After `{` (or a Python block's `:`) at the end of the line, a multi-line answer whose lines come back to the
+ * line's own indentation is a body written from the cursor: `{for (…) {` is never meant, so its first line
+ * goes on the next line, one level in.
+ */
+function bodyOnNextLine(code: string, cursor: Cursor): string | undefined {
+  const { lineBefore, languageId } = cursor;
+  const lines = code.split('\n');
+  if (lines.length < 2 || !isBlank(cursor.lineAfter.replace(/[)\]};,]/g, '')) || /^[)\]}.,;:?+\-*/&|]/.test(code)) return undefined;
+  const opener = codeOnly(lineBefore, cursor.style).trimEnd();
+  if (!opener.endsWith('{') && !(opener.endsWith(':') && opensBlock(lineBefore, languageId))) return undefined;
+  const lineIndent = indentWidth(leadingWhitespace(lineBefore));
+  const back = lines.slice(1).some((line) => !isBlank(line) && indentWidth(leadingWhitespace(line)) <= lineIndent);
+  const deeper = lines.slice(1).every((line) => isBlank(line) || indentWidth(leadingWhitespace(line)) > lineIndent);
+  if (!(opener.endsWith('{') ? back : deeper)) return undefined;
+  const style = indentStyle(documentSample(cursor)) ?? LANGUAGE_STYLE[languageId] ?? indentStyle(lines.slice(1));
+  return `\n${render(lineIndent + (style?.unit ?? TAB_COLUMNS), style)}${code}`;
 }
