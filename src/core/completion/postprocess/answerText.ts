@@ -26,7 +26,7 @@ export function isProseLine(line: string): boolean {
   return SENTENCE.test(text);
 }
 
-/** Stage 1: the code in the answer, without fences, the prose around them or inline-code quotes. */
+/** Class "fences and prose": the code in the answer, without fences, the prose around them or inline-code quotes. */
 export function stripFenceAndProse(raw: string, cursor: Cursor): string {
   const lines = raw.split('\n');
   const proseAllowed = PROSE_LANGUAGES.has(cursor.languageId) || cursor.inText;
@@ -109,7 +109,7 @@ function unquoteInlineCode(code: string, languageId: string): string {
 }
 
 /**
- * Diff markers: an answer written as a unified diff (`+` added lines, `-` removed ones, maybe `@@` hunks)
+ * Class "smaller", diff markers: an answer written as a unified diff (`+` added lines, `-` removed ones, maybe `@@` hunks)
  * becomes its added and context lines. Only when every line carries a marker and one is an addition, so
  * `+x`, `-1` or a Markdown/YAML list stay as they are.
  */

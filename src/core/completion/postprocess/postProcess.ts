@@ -9,10 +9,10 @@ import { stripDiffMarkers, stripFenceAndProse } from './answerText';
 import { makeCursor, normalizeLineEnds } from './cursor';
 import { fitIndentation } from './indentation';
 import { stripEchoedMarkers } from './markers';
-import { dropPrefixRepeat } from './prefixStages';
+import { dropPrefixRepeat } from './restatedPrefix';
 import { dropRepetition } from './repetition';
 import { limitScope } from './scope';
-import { balanceBrackets, dropSuffixOverlap, dropSurplusClosingLines, finish, isMidLine, limitLines } from './shapeStages';
+import { balanceBrackets, dropSuffixOverlap, dropSurplusClosingLines, finish, isMidLine, limitLines } from './suffixAndBrackets';
 
 export interface CompletionContext {
   /** Document text before the cursor (may be cut to a budget). */

@@ -43,7 +43,7 @@ export function dropRepeatedLines(lines: string[], previousLines: readonly strin
 }
 
 /**
- * The answer's first line less the longest tail of the cursor line's text (leading whitespace aside) that it
+ * Class "smaller", mid-word answers too: the answer's first line less the longest tail of the cursor line's text (leading whitespace aside) that it
  * starts with: `  const total = ` + `const total = items…` gives `items…`. A tail must start at a token
  * boundary, so `x = f` + `foo()` gives `oo()` but `total` never matches from the middle of `subtotal`; a
  * tail of bare opening brackets is not a repeat (`xs.map(` + `(x) => …`).

@@ -1,4 +1,4 @@
-/** Stages 3 to 7: fit the completion between the prefix and the suffix. */
+/** Fitting the completion between the prefix and the suffix: mid-line, suffix duplicates, closing brackets. */
 import { type Cursor, isBlank, isCloserLine, isWordChar } from './cursor';
 import { OPENERS, bracketBalance, closesAcross, matches, scanBrackets } from './scan';
 
@@ -69,14 +69,14 @@ function dropOverlappingEnd(body: string, cursor: Cursor): string {
   return body;
 }
 
-/** Stage 4: the first line only in the middle of a line, otherwise at most `maxLines` lines. */
+/** Class "repetition" backstop and mid-line: the first line only in the middle of a line, otherwise at most `maxLines` lines. */
 export function limitLines(code: string, singleLine: boolean, maxLines: number): string {
   const lines = code.split('\n');
   return lines.slice(0, singleLine ? 1 : Math.max(1, maxLines)).join('\n');
 }
 
 /**
- * Stage 6: drop trailing closing brackets that close nothing the completion opened. One that would close
+ * Class "suffix duplicates", closers on the line: drop trailing closing brackets that close nothing the completion opened. One that would close
  * an opener of the prefix the suffix already closes goes with what follows it (`a, b);` before `)` gives
  * `a, b`); one with nothing to close, or of the wrong kind, goes alone (`(b + 1) * 2));` after one open
  * `(` gives `(b + 1) * 2);`). The prefix's unclosed openers less the suffix's unmatched closers are the
@@ -105,7 +105,7 @@ export function balanceBrackets(code: string, cursor: Cursor): string {
   return out;
 }
 
-/** Stage 7: trailing whitespace off every line and the end; undefined when nothing is left. */
+/** Last: trailing whitespace off every line and the end; undefined when nothing is left. */
 export function finish(code: string): string | undefined {
   const text = code.split('\n').map((line) => line.trimEnd()).join('\n').trimEnd();
   return isBlank(text) ? undefined : text;
