@@ -18,15 +18,30 @@ export function isMidLine(cursor: Cursor): boolean {
  * Class "suffix duplicates": drop what the suffix already has. Undefined when the whole completion is already there;
  * otherwise the completion less trailing lines equal to the suffix's next lines, and less an end that
  * overlaps the start of the suffix (`a, b)` before `)`). Nothing is dropped that closes a bracket the
- * completion itself opened. In single-line mode only the first line, all that stage 4 keeps, is considered.
+ * completion itself opened. In single-line mode only the first line, all that is kept, is considered.
  */
 export function dropSuffixOverlap(code: string, cursor: Cursor, singleLine: boolean): string | undefined {
   const body = (singleLine ? code.split('\n')[0] : code).trimEnd();
   if (isBlank(body)) return body;
   if (cursor.suffix.startsWith(body) || cursor.suffix.trimStart().startsWith(body.trim())) return undefined;
-  const withoutLines = singleLine ? body : dropOverlappingLines(body, cursor);
+  const withoutLines = singleLine ? body : dropOverlappingLines(cutAtSuffixStart(body, cursor), cursor);
   if (isBlank(withoutLines)) return undefined;
   return dropOverlappingEnd(withoutLines, cursor);
+}
+
+/** A statement line this long, restated, is no coincidence. */
+const RESTATED_LINE_CHARS = 6;
+
+/**
+ * Class "suffix duplicates": an answer that arrives at the suffix's next line (same text, same indentation)
+ * has started restating the rest of the file — it is cut there, whatever follows (Continue stops at such a line).
+ */
+function cutAtSuffixStart(body: string, cursor: Cursor): string {
+  const next = cursor.suffix.split('\n').slice(1).find((line) => !isBlank(line));
+  if (next === undefined || isCloserLine(next) || next.trim().length < RESTATED_LINE_CHARS) return body;
+  const lines = body.split('\n');
+  const at = lines.findIndex((line, i) => i > 0 && line.trimEnd() === next.trimEnd());
+  return at < 0 ? body : lines.slice(0, at).join('\n');
 }
 
 /**
