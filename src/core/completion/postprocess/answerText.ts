@@ -17,7 +17,7 @@ const LEAD_IN = /^[A-Z][\w'’,-]*(?: [\w'’`,()-]+)+:$/;
 const MARKDOWN_INFO = /^\s*(`{3,}|~{3,})\s*(?:markdown|md)\s*$/i;
 
 /** Languages whose text is prose: nothing in them is dropped as an explanation. */
-const PROSE_LANGUAGES = new Set(['markdown', 'plaintext', 'latex', 'restructuredtext']);
+export const PROSE_LANGUAGES = new Set(['markdown', 'plaintext', 'latex', 'restructuredtext']);
 
 export function isProseLine(line: string): boolean {
   const text = line.trim();

@@ -19,6 +19,8 @@ export interface Cursor {
   readonly state: ScanState;
   /** In a comment, docstring or string, where an answer may well be prose. */
   readonly inText: boolean;
+  /** The delimiter that ends the multi-line string or comment the cursor is in (triple quotes, a block comment's end, a backtick). */
+  readonly textDelimiter: string | undefined;
   /** In a Markdown document, inside a fenced code block it opened. */
   readonly inMarkdownCode: boolean;
 }
@@ -31,6 +33,7 @@ export function makeCursor(prefix: string, suffix: string, languageId: string): 
   const lineBefore = prefix.slice(lastBreak + 1);
   const style = commentStyle(languageId);
   const state = stateAtCursor(lineBefore, style);
+  const textDelimiter = openTextDelimiter(prefix, languageId, state);
   return {
     prefix,
     suffix,
@@ -40,16 +43,24 @@ export function makeCursor(prefix: string, suffix: string, languageId: string): 
     style,
     languageId,
     state,
-    inText: state !== 'code' || inBlockText(prefix, languageId),
+    inText: state !== 'code' || textDelimiter !== undefined,
+    textDelimiter,
     inMarkdownCode: languageId === 'markdown' && prefix.split('\n').filter((line) => isFenceLine(line)).length % 2 === 1,
   };
 }
 
-/** An open docstring or block comment before the cursor (an odd count of its delimiters). */
-function inBlockText(prefix: string, languageId: string): boolean {
-  if (languageId === 'python') return (prefix.match(/"""|'''/g)?.length ?? 0) % 2 === 1;
+/**
+ * The closing delimiter of a docstring, block comment or template literal open before the cursor (an odd
+ * count of its delimiters, or the cursor line's scan ending in a template), or undefined in code.
+ */
+function openTextDelimiter(prefix: string, languageId: string, state: ScanState): string | undefined {
+  if (languageId === 'python') {
+    const quotes = prefix.match(/"""|'''/g) ?? [];
+    return quotes.length % 2 === 1 ? quotes[quotes.length - 1] : undefined;
+  }
+  if (state === 'backtick') return '`';
   const open = prefix.lastIndexOf('/*');
-  return open >= 0 && prefix.indexOf('*/', open) < 0;
+  return open >= 0 && prefix.indexOf('*/', open) < 0 ? '*/' : undefined;
 }
 
 export function normalizeLineEnds(text: string): string {

@@ -25,20 +25,23 @@ export function fitIndentation(code: string, cursor: Cursor, firstIndent: number
   const lines = code.split('\n');
   const firstHasIndent = cursor.lineBefore === '' && /^[ \t]+\S/.test(lines[0]);
   if (lines.length < 2 && !firstHasIndent) return code;
-  const target = statementColumn(cursor, lines);
-  if (target === undefined) return code;
   const file = indentStyle(documentSample(cursor)) ?? LANGUAGE_STYLE[cursor.languageId];
   const answer = indentStyle(firstHasIndent ? lines : lines.slice(1));
   const fileUnit = file?.unit ?? answer?.unit ?? TAB_COLUMNS;
-  const units = [...new Set([fileUnit, answer?.unit ?? fileUnit])];
   const columns = lines.map((line, i) => (i === 0 && !firstHasIndent) || isBlank(line) ? undefined : indentWidth(leadingWhitespace(line)));
-  const reading = readColumns(lines, columns, cursor, { target, fileUnit, units, firstIndent });
-  const restyle = file !== undefined && answer !== undefined && file.tabs !== answer.tabs;
-  if (reading.unit === fileUnit && reading.base === target && !restyle) return code;
+  const anchor = statementAnchor(cursor, lines, columns, fileUnit);
+  if (anchor === undefined) return code;
+  const known = anchor.firstIndent ?? firstIndent;
+  // A first line written whole fixes the base; its own measured unit then reads the rest best.
+  const measured = answer?.unit ?? fileUnit;
+  const units = [...new Set(known === undefined ? [fileUnit, measured] : [measured, fileUnit])];
+  const reading = readColumns(lines, columns, cursor, { target: anchor.target, fileUnit, units, firstIndent: known });
+  const restyle = file !== undefined && answer !== undefined && (file.tabs ? lines.some((l, i) => columns[i] !== undefined && / {2}/.test(leadingWhitespace(l))) : answer.tabs);
+  if (reading.unit === fileUnit && reading.base === anchor.target && !restyle) return code;
   return lines.map((line, i) => {
     const column = columns[i];
     if (column === undefined) return line;
-    return render(target + levelsTo(column - reading.base, reading.unit, fileUnit), file) + line.slice(leadingWhitespace(line).length);
+    return render(anchor.target + levelsTo(column - reading.base, reading.unit, fileUnit), file) + line.slice(leadingWhitespace(line).length);
   }).join('\n');
 }
 
@@ -100,10 +103,18 @@ function levelsTo(columns: number, from: number, to: number): number {
   return sign * (Math.floor(abs / from) * to + (abs % from));
 }
 
-/** The column of the statement the answer's first line belongs to, in the file; undefined when unknown. */
-function statementColumn(cursor: Cursor, lines: readonly string[]): number | undefined {
+/**
+ * The file column the answer's first statement belongs at. On a blank line, the cursor's; completing a line,
+ * that line's statement's. An answer that starts on the next line after a block opener is a body of whole
+ * lines, one level in, and the model's column for its first line is known.
+ */
+function statementAnchor(cursor: Cursor, lines: readonly string[], columns: readonly (number | undefined)[], fileUnit: number): { target: number; firstIndent?: number } | undefined {
   const { lineBefore } = cursor;
-  if (isBlank(lineBefore)) return indentWidth(lineBefore);
-  if (!isBlank(lines[0])) return indentWidth(leadingWhitespace(lineBefore));
-  return undefined;
+  if (isBlank(lineBefore)) return { target: indentWidth(lineBefore) };
+  const lineIndent = indentWidth(leadingWhitespace(lineBefore));
+  if (!isBlank(lines[0])) return { target: lineIndent };
+  // Only a body after a block opener has a known place, one level in, and only in a file that shows its unit.
+  const first = columns.find((c) => c !== undefined);
+  if (first === undefined || first <= lineIndent || !opensBlock(lineBefore, cursor.languageId) || indentStyle(documentSample(cursor)) === undefined) return undefined;
+  return { target: lineIndent + fileUnit, firstIndent: first };
 }

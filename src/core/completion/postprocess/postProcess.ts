@@ -46,7 +46,7 @@ export function postProcessCompletion(raw: string, context: CompletionContext, o
   if (deduplicated === undefined) return undefined;
   code = dropSurplusClosingLines(deduplicated, cursor);
   code = balanceBrackets(code, cursor);
-  const text = finish(code);
+  const text = finish(code, cursor);
   const crlf = context.prefix.includes('\r\n') || context.suffix.includes('\r\n');
   return text !== undefined && crlf ? text.replace(/\n/g, '\r\n') : text;
 }

@@ -1,12 +1,14 @@
 /**
  * Class "repetition": a model caught in a loop repeats a line or a block of lines until the token limit. The
  * answer is cut where a repeat starts. A single line counts only when it is substantial (an import, a call),
- * so `i++;` twice or a row of closers stay; lines that differ (`a[0] = 0;`, `a[1] = 0;`) never match.
+ * so `i++;` twice or a row of closers stay (a third time it is a loop); lines that differ (`a[0] = 0;`, `a[1] = 0;`) never match.
  */
 import { type Cursor, isBlank, isCloserLine } from './cursor';
 
 /** A repeated single line must have at least this many characters besides whitespace to count as a loop. */
 const SUBSTANTIAL_LINE_CHARS = 8;
+/** How many times a fragment must come over in a line for the line to be a loop. */
+const LOOPING_LINE_PERIODS = 4;
 /** The longest block checked for an immediate repeat. */
 const MAX_BLOCK_LINES = 10;
 
@@ -17,7 +19,9 @@ export function dropRepetition(code: string, cursor: Cursor): string {
   // Blank lines between the copies do not matter: compare the non-blank lines.
   const at = whole.map((line, index) => ({ line, index })).filter(({ line }) => !isBlank(line));
   const texts = at.map(({ line }) => line.trimEnd());
-  for (let i = 1; i < texts.length; i++) {
+  for (let i = 0; i < texts.length; i++) {
+    // A line that is one fragment over and over (`bar = bar = bar = …`) is the loop itself.
+    if (isPeriodic(texts[i].trim())) return lines.slice(0, at[i].index).join('\n');
     for (let k = 1; k <= Math.min(i, texts.length - i, MAX_BLOCK_LINES); k++) {
       if (repeatsBlock(texts, i, k)) return lines.slice(0, at[i].index).join('\n');
     }
@@ -30,5 +34,18 @@ function repeatsBlock(lines: readonly string[], i: number, k: number): boolean {
   for (let j = 0; j < k; j++) if (lines[i - k + j] !== lines[i + j]) return false;
   const block = lines.slice(i - k, i).filter((line) => !isCloserLine(line));
   if (block.length === 0) return false;
-  return k > 1 || block[0].replace(/\s/g, '').length >= SUBSTANTIAL_LINE_CHARS;
+  if (k > 1) return !block.every((line) => line === block[0]); // a run of one line is judged as k = 1
+  // A short line counts once it comes a third time in a row (`ping();` ten times), a substantial one at once.
+  return block[0].replace(/\s/g, '').length >= SUBSTANTIAL_LINE_CHARS || lines[i + 1] === block[0];
+}
+
+/** A line that is one fragment of two or more characters repeated at least four times (the last one maybe cut short). */
+function isPeriodic(text: string): boolean {
+  for (let period = 2; period * LOOPING_LINE_PERIODS <= text.length; period++) {
+    let periodic = true;
+    for (let i = period; i < text.length && periodic; i++) periodic = text[i] === text[i - period];
+    // A fragment with a word in it: rows of `=` or `-`, or `0x00`s, are rulers and data, not loops.
+    if (periodic && /[\p{L}_$]/u.test(text.slice(0, period))) return true;
+  }
+  return false;
 }

@@ -9,7 +9,8 @@
  * opened it is kept when the suffix does not already go on with that statement, and a closing line is
  * kept for the bracket stage to weigh; anything else ends the answer.
  */
-import { type Cursor, indentWidth, isBlank, isCloserLine, leadingWhitespace, opensBlock } from './cursor';
+import { PROSE_LANGUAGES } from './answerText';
+import { type Cursor, indentWidth, isBlank, isCloserLine, leadingWhitespace, makeCursor, opensBlock } from './cursor';
 import { bracketBalance, codeOnly, depthAtLineStarts } from './scan';
 
 /** How far up the prefix the line that opened the cursor's block is looked for. */
@@ -18,7 +19,7 @@ const OPENER_LOOKBACK_LINES = 200;
 const CONTINUATION = /^\s*(?:[)\]}]\s*)?(?:else|elif|except|catch|finally)\b/;
 /** Opener lines such a continuation may follow. */
 const ALLMAN_OPEN = /^\s*\{\s*$/;
-const CONTINUABLE = /^\s*(?:[)\]}]\s*)?(?:if|elif|else|for|while|try|catch|except|with|unless|switch|case|do)\b/;
+const CONTINUABLE = /(?:^|[\s;{}])(?:if|elif|else|for|while|try|catch|except|with|unless|switch|case|do)\b/;
 
 interface Block {
   /** Lines at this indentation or deeper belong to the cursor's block. */
@@ -29,7 +30,14 @@ interface Block {
 
 export function limitScope(code: string, cursor: Cursor): string {
   const lines = code.split('\n');
-  if (lines.length < 2) return code;
+  if (lines.length < 2 || (PROSE_LANGUAGES.has(cursor.languageId) && !cursor.inMarkdownCode)) return code;
+  // In a multi-line string or comment the answer is text up to its closing delimiter; the rules apply after it.
+  const delimiter = cursor.textDelimiter;
+  if (delimiter !== undefined) {
+    const end = lines.findIndex((line) => line.includes(delimiter));
+    if (end < 0) return code;
+    if (end > 0) return [...lines.slice(0, end), limitScope(lines.slice(end).join('\n'), afterText(cursor, lines.slice(0, end), lines[end]))].join('\n');
+  }
   const depths = depthAtLineStarts(code, cursor.style, cursor.state);
   const completingLine = !isBlank(cursor.lineBefore) && !isBlank(lines[0]);
   const block = completingLine ? undefined : cursorBlock(lines, cursor);
@@ -49,7 +57,8 @@ export function limitScope(code: string, cursor: Cursor): string {
     if (next !== undefined && next.indent >= block.indent) return lines.slice(0, i).join('\n'); // the suffix goes on in the block
     const opener = block.opener;
     if (opener !== undefined && indent === opener.indent && continuesAt(lines, i, opener, next, cursor)) continue;
-    return lines.slice(0, isCloserLine(line) || /^\s*[)\]}]/.test(line) ? i + 1 : i).join('\n');
+    if (!/^\s*[)\]}]/.test(line)) return lines.slice(0, i).join('\n');
+    return lines.slice(0, closingCascade(lines, i)).join('\n');
   }
   return code;
 }
@@ -72,6 +81,24 @@ function allmanBrace(lines: readonly string[], i: number, cursor: Cursor): boole
   if (!ALLMAN_OPEN.test(lines[i])) return false;
   const above = [cursor.lineBefore + lines[0], ...lines.slice(1, i)].reverse().find((l) => !isBlank(l));
   return above !== undefined && !/[;,{}]\s*$/.test(codeOnly(above, cursor.style).trimEnd());
+}
+
+/**
+ * The end of a run of closing lines from line `i`, each further out than the one before (`  }` then `}`):
+ * the blocks the file leaves open at the cursor, closed in turn. The bracket stage keeps only those the
+ * suffix does not close.
+ */
+function closingCascade(lines: readonly string[], i: number): number {
+  let end = i + 1;
+  let indent = indentWidth(leadingWhitespace(lines[i]));
+  for (let j = i + 1; j < lines.length; j++) {
+    if (isBlank(lines[j])) continue;
+    const next = indentWidth(leadingWhitespace(lines[j]));
+    if (!isCloserLine(lines[j]) || next >= indent) break;
+    indent = next;
+    end = j + 1;
+  }
+  return end;
 }
 
 /** Whether the statement being completed still has brackets open before line `i` (`foo(a,` ⏎ `b)`). */
@@ -98,7 +125,9 @@ function cursorBlock(lines: readonly string[], cursor: Cursor): Block {
   const first = lines.find((line) => !isBlank(line)) ?? '';
   const firstIndent = indentWidth(leadingWhitespace(first));
   if (opensBlock(lineBefore, cursor.languageId) && firstIndent > lineIndent) return { indent: lineIndent + 1, opener: { indent: lineIndent, text: lineBefore } };
-  return { indent: firstIndent, opener: openerAbove(cursor, firstIndent) };
+  // After a statement, the next lines are in that statement's block: one that comes out of it leaves it.
+  const indent = Math.max(firstIndent, lineIndent);
+  return { indent, opener: openerAbove(cursor, indent) };
 }
 
 /** The nearest line above the cursor indented less than `indent`: the line that opened the block. */
@@ -125,4 +154,10 @@ function nextSuffixLine(cursor: Cursor): SuffixLine | undefined {
     if (!isBlank(lines[i])) return { indent: indentWidth(leadingWhitespace(lines[i])), text: lines[i] };
   }
   return undefined;
+}
+
+/** The cursor as it stands at the answer's line that closes the text: that line's indentation, back in code. */
+function afterText(cursor: Cursor, before: readonly string[], closing: string): Cursor {
+  const prefix = `${cursor.prefix}${before.join('\n')}\n${leadingWhitespace(closing)}`;
+  return makeCursor(prefix, cursor.suffix, cursor.languageId);
 }

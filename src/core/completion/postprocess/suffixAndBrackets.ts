@@ -1,5 +1,5 @@
 /** Fitting the completion between the prefix and the suffix: mid-line, suffix duplicates, closing brackets. */
-import { type Cursor, isBlank, isCloserLine, isWordChar } from './cursor';
+import { type Cursor, isBlank, isCloserLine, isWordChar, leadingWhitespace } from './cursor';
 import { OPENERS, bracketBalance, closesAcross, matches, scanBrackets } from './scan';
 
 /** How much of the suffix is looked at for duplicated lines. */
@@ -21,7 +21,8 @@ export function isMidLine(cursor: Cursor): boolean {
  * completion itself opened. In single-line mode only the first line, all that is kept, is considered.
  */
 export function dropSuffixOverlap(code: string, cursor: Cursor, singleLine: boolean): string | undefined {
-  const body = (singleLine ? code.split('\n')[0] : code).trimEnd();
+  // Mid-line, a space the answer ends with separates it from the text after the cursor (`err, █reason`).
+  const body = singleLine ? code.split('\n')[0].replace(/\s+$/, () => (spaceBeforeText(cursor) ? ' ' : '')) : code.trimEnd();
   if (isBlank(body)) return body;
   if (cursor.suffix.startsWith(body) || cursor.suffix.trimStart().startsWith(body.trim())) return undefined;
   const withoutLines = singleLine ? body : dropOverlappingLines(cutAtSuffixStart(body, cursor), cursor);
@@ -121,9 +122,18 @@ export function balanceBrackets(code: string, cursor: Cursor): string {
 }
 
 /** Last: trailing whitespace off every line and the end; undefined when nothing is left. */
-export function finish(code: string): string | undefined {
+export function finish(code: string, cursor: Cursor): string | undefined {
   const text = code.split('\n').map((line) => line.trimEnd()).join('\n').trimEnd();
-  return isBlank(text) ? undefined : text;
+  if (isBlank(text)) return undefined;
+  if (!text.includes('\n')) return spaceBeforeText(cursor) && /[ \t]$/.test(code) ? `${text} ` : text;
+  // A block's `}` the editor put after the cursor goes on its own line under the answer's last statement.
+  const last = text.slice(text.lastIndexOf('\n') + 1);
+  return /^\s*\}/.test(cursor.lineAfter) && !isCloserLine(last) ? `${text}\n${leadingWhitespace(cursor.lineBefore)}` : text;
+}
+
+/** Text (not a closer or separator) follows the cursor on its line, right after it. */
+function spaceBeforeText(cursor: Cursor): boolean {
+  return /^[^\s)\]}'"`;,.]/.test(cursor.lineAfter);
 }
 
 /**
