@@ -23,7 +23,13 @@ export interface Cursor {
   readonly textDelimiter: string | undefined;
   /** In a Markdown document, inside a fenced code block it opened. */
   readonly inMarkdownCode: boolean;
+  /** The code around the cursor that brackets are counted in: in a Markdown code block, only that block. */
+  readonly codePrefix: string;
+  readonly codeSuffix: string;
 }
+
+/** A fence's info string to a language id, for the code inside a Markdown block. */
+const FENCE_LANGUAGES: Readonly<Record<string, string>> = { js: 'javascript', ts: 'typescript', py: 'python', sh: 'shellscript', bash: 'shellscript', yml: 'yaml', jsx: 'javascriptreact', tsx: 'typescriptreact', cs: 'csharp', rs: 'rust' };
 
 const TAB_WIDTH = 4;
 
@@ -31,7 +37,8 @@ export function makeCursor(prefix: string, suffix: string, languageId: string): 
   const lastBreak = prefix.lastIndexOf('\n');
   const firstBreak = suffix.indexOf('\n');
   const lineBefore = prefix.slice(lastBreak + 1);
-  const style = commentStyle(languageId);
+  const block = languageId === 'markdown' ? markdownCodeBlock(prefix, suffix) : undefined;
+  const style = commentStyle(block?.languageId ?? languageId);
   const state = stateAtCursor(lineBefore, style);
   const textDelimiter = openTextDelimiter(prefix, languageId, state);
   return {
@@ -45,7 +52,25 @@ export function makeCursor(prefix: string, suffix: string, languageId: string): 
     state,
     inText: state !== 'code' || textDelimiter !== undefined,
     textDelimiter,
-    inMarkdownCode: languageId === 'markdown' && prefix.split('\n').filter((line) => isFenceLine(line)).length % 2 === 1,
+    inMarkdownCode: block !== undefined,
+    codePrefix: block?.prefix ?? prefix,
+    codeSuffix: block?.suffix ?? suffix,
+  };
+}
+
+/** The fenced code block of a Markdown document the cursor is in (an odd count of fences before it). */
+function markdownCodeBlock(prefix: string, suffix: string): { prefix: string; suffix: string; languageId: string } | undefined {
+  const lines = prefix.split('\n');
+  let open = -1;
+  lines.forEach((line, i) => { if (isFenceLine(line)) open = open < 0 ? i : -1; });
+  if (open < 0) return undefined;
+  const info = lines[open].trim().replace(/^[`~]+/, '').toLowerCase();
+  const after = suffix.split('\n');
+  const close = after.findIndex((line) => isFenceLine(line));
+  return {
+    prefix: lines.slice(open + 1).join('\n'),
+    suffix: close < 0 ? suffix : after.slice(0, close).join('\n'),
+    languageId: FENCE_LANGUAGES[info] ?? (info || 'plaintext'),
   };
 }
 

@@ -12,6 +12,8 @@ const CURSOR_MARKERS = [CURSOR_MARK, '<CURSOR>', '<cursor>', '[CURSOR]', '{{CURS
 const END_MARKERS = ['<|endoftext|>', '<|im_end|>', '<|end|>', '<|fim_suffix|>', '<fim_suffix>', '<|file_separator|>', '<EOT>', '<SUF>', '<｜end▁of▁sentence｜>'];
 /** The prompt's file wrapper, echoed as a line of its own. */
 const FILE_TAG_LINE = /^[ \t]*<\/?file(?:\s+path="[^"\n]*")?>[ \t]*$/;
+/** A file-name header some prompts put above the code (`// Path: src/app.ts`), echoed as the answer's first line. */
+const PATH_HEADER = /^[ \t]*(?:\/\/|#|--|\/\*)[ \t]*(?:path|file|filename|file name)[ \t]*:[ \t]*[\w./\\-]+[ \t]*(?:\*\/)?[ \t]*(?:\n|$)/i;
 
 /**
  * The answer without echoed markers. Text before a cursor marker that restates the end of the prefix goes
@@ -24,6 +26,7 @@ export function stripEchoedMarkers(answer: string, prefix: string, suffix: strin
     if (at >= 0) text = text.slice(0, at);
   }
   if (text.includes('<')) text = text.split('\n').filter((line) => !FILE_TAG_LINE.test(line)).join('\n');
+  text = text.replace(PATH_HEADER, '');
   for (const marker of CURSOR_MARKERS) {
     for (let at = markerAt(text, marker, style); at >= 0; at = markerAt(text, marker, style)) {
       text = aroundMarker(text.slice(0, at), text.slice(at + marker.length), prefix, suffix);

@@ -70,7 +70,11 @@ export function alignFirstLine(code: string, cursor: Cursor): string {
   const { lineBefore } = cursor;
   if (code.startsWith('\n')) return code;
   const lead = leadingWhitespace(code);
-  if (isBlank(lineBefore)) return code.slice(code.startsWith(lineBefore) ? lineBefore.length : lead.length);
+  if (isBlank(lineBefore)) {
+    // At column 0 the answer's own indentation stands — except at the top of an empty document.
+    if (lineBefore === '') return isBlank(cursor.prefix) ? code.slice(lead.length) : code;
+    return code.slice(code.startsWith(lineBefore) ? lineBefore.length : lead.length);
+  }
   if (lead === '') return bodyOnNextLine(code, cursor) ?? code;
   // A single space after `key:` or `=>` is a separator; an indentation is at least two columns deeper.
   if (opensBlock(lineBefore, cursor.languageId) && indentWidth(lead) >= indentWidth(leadingWhitespace(lineBefore)) + 2) return `\n${code}`;

@@ -25,6 +25,9 @@ export function dropSuffixOverlap(code: string, cursor: Cursor, singleLine: bool
   const body = singleLine ? code.split('\n')[0].replace(/\s+$/, () => (spaceBeforeText(cursor) ? ' ' : '')) : code.trimEnd();
   if (isBlank(body)) return body;
   if (cursor.suffix.startsWith(body) || cursor.suffix.trimStart().startsWith(body.trim())) return undefined;
+  // A new line that is the next line of the file already (Continue drops these too).
+  const next = cursor.suffix.split('\n').slice(1).find((line) => !isBlank(line));
+  if (isBlank(cursor.lineBefore) && next !== undefined && !body.includes('\n') && body.trim() === next.trim() && body.trim().length >= RESTATED_LINE_CHARS) return undefined;
   const withoutLines = singleLine ? body : dropOverlappingLines(cutAtSuffixStart(body, cursor), cursor);
   if (isBlank(withoutLines)) return undefined;
   return dropOverlappingEnd(withoutLines, cursor);
@@ -79,7 +82,10 @@ function dropOverlappingEnd(body: string, cursor: Cursor): string {
     if (isBlank(overlap) || !body.endsWith(overlap)) continue;
     const cut = body.length - k;
     if (isWordChar(body[cut - 1]) && isWordChar(overlap[0])) continue;
-    if (closesAcross(body, cut, cursor.style, cursor.state)) continue;
+    // Cut when the line reads better with the suffix's text than with the answer's copy of it: `('` + `test');`
+    // before `test');` closes its own bracket, yet the line is only whole without the copy.
+    const whole = lineDefects(cursor, body), cutOff = lineDefects(cursor, body.slice(0, cut));
+    if (cutOff > whole || (cutOff === whole && closesAcross(body, cut, cursor.style, cursor.state))) continue;
     return body.slice(0, cut);
   }
   return body;
@@ -102,9 +108,11 @@ export function balanceBrackets(code: string, cursor: Cursor): string {
   const { excess } = bracketBalance(code, cursor.style, cursor.state);
   if (excess.length === 0) return code;
   const tailStart = code.length - (/[\s)\]};,]*$/.exec(code)?.[0].length ?? 0);
-  const prefixOpen = bracketBalance(cursor.prefix, cursor.style).open;
-  const suffixCloses = bracketBalance(cursor.suffix, cursor.style, cursor.state).excess.length;
+  const prefixOpen = bracketBalance(cursor.codePrefix, cursor.style).open;
+  const suffixCloses = bracketBalance(cursor.codeSuffix, cursor.style, cursor.state).excess.length;
   const free = Math.max(0, prefixOpen.length - suffixCloses);
+  const firstBreak = code.includes('\n') ? code.indexOf('\n') : code.length;
+  const lineCloser = cursor.lineAfter.trimStart()[0];
   const strays: number[] = [];
   let end = code.length;
   let closed = 0;
@@ -112,6 +120,8 @@ export function balanceBrackets(code: string, cursor: Cursor): string {
     const target = prefixOpen[prefixOpen.length - 1 - closed];
     const fits = target !== undefined && matches(target.ch, ch);
     if (fits && closed < free) { closed++; continue; }
+    // The answer rewrote the rest of the cursor line (`items) {` before `)`): cut at the closer the line has.
+    if (fits && index < firstBreak && lineCloser === ch) { end = index; break; }
     if (index < tailStart) break;
     if (fits) { end = index; break; }
     strays.push(index);
@@ -144,8 +154,8 @@ function spaceBeforeText(cursor: Cursor): boolean {
 export function dropSurplusClosingLines(code: string, cursor: Cursor): string {
   const lines = code.split('\n');
   if (lines.length < 2) return code;
-  const prefixOpen = bracketBalance(cursor.prefix, cursor.style).open.length;
-  const suffixCloses = Math.min(prefixOpen, bracketBalance(cursor.suffix, cursor.style).excess.length);
+  const prefixOpen = bracketBalance(cursor.codePrefix, cursor.style).open.length;
+  const suffixCloses = Math.min(prefixOpen, bracketBalance(cursor.codeSuffix, cursor.style).excess.length);
   let balance = prefixOpen - suffixCloses + netBrackets(code, cursor);
   while (balance < 0 && lines.length > 1 && isCloserLine(lines[lines.length - 1])) {
     const last = lines.pop() ?? '';
@@ -160,4 +170,18 @@ function netBrackets(text: string, cursor: Cursor): number {
   let net = 0;
   scanBrackets(text, cursor.style, (ch) => { net += OPENERS.includes(ch) ? 1 : -1; }, cursor.state);
   return net;
+}
+
+/** Unclosed and unmatched brackets, and an unterminated string, on the cursor's line with `inserted` in it. */
+function lineDefects(cursor: Cursor, inserted: string): number {
+  const lastLine = inserted.slice(inserted.lastIndexOf('\n') + 1);
+  const line = (inserted.includes('\n') ? lastLine : cursor.lineBefore + inserted) + cursor.lineAfter;
+  let open = 0;
+  let unmatched = 0;
+  const end = scanBrackets(line, cursor.style, (ch) => {
+    if (OPENERS.includes(ch)) open++;
+    else if (open > 0) open--;
+    else unmatched++;
+  });
+  return open + unmatched + (end === 'single' || end === 'double' || end === 'backtick' ? 1 : 0);
 }
