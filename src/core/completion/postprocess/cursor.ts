@@ -133,3 +133,9 @@ export function opensBlock(line: string, languageId: string): boolean {
 export function isCloserLine(line: string): boolean {
   return /^\s*[)\]}]+[;,]?\s*$/.test(line);
 }
+
+/** Two lines alike but for their words and numbers (`const t = x;` and `const tmp = x;`): the same shape. */
+export function sameShape(a: string, b: string): boolean {
+  const shape = (line: string) => line.trim().replace(/[\p{L}\p{N}_$]+/gu, 'w');
+  return shape(a) === shape(b);
+}

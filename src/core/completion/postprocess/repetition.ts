@@ -3,12 +3,14 @@
  * answer is cut where a repeat starts. A single line counts only when it is substantial (an import, a call),
  * so `i++;` twice or a row of closers stay (a third time it is a loop); lines that differ (`a[0] = 0;`, `a[1] = 0;`) never match.
  */
-import { type Cursor, isBlank, isCloserLine } from './cursor';
+import { type Cursor, isBlank, isCloserLine, leadingWhitespace, sameShape } from './cursor';
 
 /** A repeated single line must have at least this many characters besides whitespace to count as a loop. */
 const SUBSTANTIAL_LINE_CHARS = 8;
 /** How many times a fragment must come over in a line for the line to be a loop. */
 const LOOPING_LINE_PERIODS = 4;
+/** Blocks alike but for their names, in a row to the end of the answer, that make a loop. */
+const LOOK_ALIKE_BLOCKS = 3;
 /** The longest block checked for an immediate repeat. */
 const MAX_BLOCK_LINES = 10;
 
@@ -26,7 +28,8 @@ export function dropRepetition(code: string, cursor: Cursor): string {
       if (repeatsBlock(texts, i, k)) return lines.slice(0, at[i].index).join('\n');
     }
   }
-  return code;
+  const run = lookAlikeRun(texts);
+  return run === undefined ? code : lines.slice(0, at[run].index).join('\n');
 }
 
 /** Whether lines [i, i+k) repeat lines [i-k, i) exactly, and that block is worth calling a loop. */
@@ -48,4 +51,30 @@ function isPeriodic(text: string): boolean {
     if (periodic && /[\p{L}_$]/u.test(text.slice(0, period))) return true;
   }
   return false;
+}
+
+/**
+ * Where a run of look-alike blocks starts repeating: three or more blocks of two or more lines, alike but for
+ * their names (`stepB`, `stepC`, `stepD` …), that run to the end of the answer where the token limit cut
+ * the last one short: a loop. The first block stays; a complete run (three `case`s) is the answer's own.
+ */
+function lookAlikeRun(texts: readonly string[]): number | undefined {
+  const alike = (a: string, b: string) => leadingWhitespace(a) === leadingWhitespace(b) && sameShape(a, b);
+  for (let k = 2; k <= MAX_BLOCK_LINES; k++) {
+    for (let i = 0; i + LOOK_ALIKE_BLOCKS * k <= texts.length; i++) {
+      let end = i + k;
+      let cutShort = false;
+      while (end < texts.length) {
+        const block = texts.slice(end, end + k);
+        const last = block.length - 1;
+        // The last block may stop early, its last line cut off by the token limit.
+        const fits = block.every((line, j) => alike(line, texts[i + j]) || (end + j === texts.length - 1 && texts[i + j].trim().startsWith(line.trim().slice(0, 4)) && line.trim().length < texts[i + j].trim().length));
+        if (!fits) break;
+        cutShort = block.length < k || !alike(block[last], texts[i + last]);
+        end += block.length;
+      }
+      if (end === texts.length && cutShort && end - i >= LOOK_ALIKE_BLOCKS * k) return i + k;
+    }
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 /** Fitting the completion between the prefix and the suffix: mid-line, suffix duplicates, closing brackets. */
-import { type Cursor, isBlank, isCloserLine, isWordChar, leadingWhitespace } from './cursor';
+import { type Cursor, isBlank, isCloserLine, isWordChar, leadingWhitespace, sameShape } from './cursor';
 import { OPENERS, bracketBalance, closesAcross, matches, scanBrackets } from './scan';
 
 /** How much of the suffix is looked at for duplicated lines. */
@@ -28,24 +28,70 @@ export function dropSuffixOverlap(code: string, cursor: Cursor, singleLine: bool
   // A new line that is the next line of the file already (Continue drops these too).
   const next = cursor.suffix.split('\n').slice(1).find((line) => !isBlank(line));
   if (isBlank(cursor.lineBefore) && next !== undefined && !body.includes('\n') && body.trim() === next.trim() && body.trim().length >= RESTATED_LINE_CHARS) return undefined;
-  const withoutLines = singleLine ? body : dropOverlappingLines(cutAtSuffixStart(body, cursor), cursor);
+  if (!singleLine && copiesSuffix(body, cursor)) return undefined;
+  const withoutLines = singleLine ? cutAtRestOfLine(body, cursor) : dropOverlappingLines(cutAtSuffixStart(body, cursor), cursor);
   if (isBlank(withoutLines)) return undefined;
   return dropOverlappingEnd(withoutLines, cursor);
 }
 
 /** A statement line this long, restated, is no coincidence. */
 const RESTATED_LINE_CHARS = 6;
+/** The shortest head of the rest of the line that counts as restated mid-answer. */
+const REST_OF_LINE_CHARS = 4;
 
 /**
  * Class "suffix duplicates": an answer that arrives at the suffix's next line (same text, same indentation)
  * has started restating the rest of the file — it is cut there, whatever follows (Continue stops at such a line).
  */
 function cutAtSuffixStart(body: string, cursor: Cursor): string {
-  const next = cursor.suffix.split('\n').slice(1).find((line) => !isBlank(line));
+  const following = suffixLines(cursor).slice(0, 2);
+  const next = following[0];
   if (next === undefined || isCloserLine(next) || next.trim().length < RESTATED_LINE_CHARS) return body;
   const lines = body.split('\n');
   const at = lines.findIndex((line, i) => i > 0 && line.trimEnd() === next.trimEnd());
-  return at < 0 ? body : lines.slice(0, at).join('\n');
+  if (at >= 0) return lines.slice(0, at).join('\n');
+  // The same two lines with other names (`t` for `tmp`) are the suffix rewritten, not new code.
+  const nonBlank = lines
+    .map((line, i) => ({ line: i === 0 ? cursor.lineBefore + line : line, i }))
+    .filter(({ line, i }) => !isBlank(line) && (i > 0 || isBlank(cursor.lineBefore)));
+  if (following.length < 2 || following.some(isCloserLine)) return body;
+  const alike = (line: string, other: string) => leadingWhitespace(line) === leadingWhitespace(other) && sameShape(line, other);
+  for (let j = 0; j + 1 < nonBlank.length; j++) {
+    if (alike(nonBlank[j].line, following[0]) && alike(nonBlank[j + 1].line, following[1])) return lines.slice(0, nonBlank[j].i).join('\n');
+  }
+  return body;
+}
+
+/** The suffix's next non-blank lines after the cursor's line. */
+function suffixLines(cursor: Cursor): string[] {
+  return cursor.suffix.slice(0, SUFFIX_LOOKAHEAD_CHARS).split('\n').slice(1).filter((line) => !isBlank(line)).slice(0, SUFFIX_LOOKAHEAD_LINES);
+}
+
+/** An answer of two or more lines that stand, in order and as they are, a little further down already. */
+function copiesSuffix(body: string, cursor: Cursor): boolean {
+  const lines = body.split('\n').filter((line, i) => !isBlank(line) && (i > 0 || isBlank(cursor.lineBefore)));
+  if (lines.length < 2 || lines.join('').trim().length < RESTATED_LINE_CHARS * 3) return false;
+  const next = suffixLines(cursor).map((line) => line.trimEnd());
+  const first = lines[0].trimEnd();
+  for (let start = next.indexOf(first); start >= 0; start = next.indexOf(first, start + 1)) {
+    if (lines.every((line, i) => next[start + i] === line.trimEnd())) return true;
+  }
+  return false;
+}
+
+/**
+ * Class "suffix duplicates", mid-line: the answer that goes on to restate the rest of the line, even
+ * changed after that (`"first", "extra", extra);` before `, "extra")`), is cut where the restatement starts.
+ */
+function cutAtRestOfLine(body: string, cursor: Cursor): string {
+  const rest = cursor.lineAfter.trimEnd();
+  for (let k = rest.length; k >= REST_OF_LINE_CHARS; k--) {
+    const head = rest.slice(0, k);
+    if (!/[\p{L}\p{N}_$]/u.test(head)) continue;
+    const at = body.indexOf(head);
+    if (at > 0 && at + k < body.length) return body.slice(0, at);
+  }
+  return body;
 }
 
 /**
