@@ -11,6 +11,8 @@ import { type Cursor, isBlank } from './cursor';
 const INTRO = /^(?:here(?:'s| is| are)?|sure|certainly|okay|ok|of course|absolutely|great|below|the following|this (?:code|completion|will|should)|you can|you could|to (?:do|fix|complete|implement|achieve) |i(?:'ll| will| would|'d| can| have)|let me|let's|note|completion|answer|output|result)\b/i;
 /** A sentence: a capitalised word, at least three more words, closing punctuation, no code punctuation. */
 const SENTENCE = /^[A-Z][a-z']*(?:[ ,]+[\w'`’().,/-]+){3,}[.!?:]$/;
+/** A sentence of six words or more, clauses joined by `,` or `;`: "No changes are needed here; the function is complete." */
+const LONG_SENTENCE = /^[A-Z][a-z'’]*(?:[,;]? [\w'’`-]+){5,}[.!?]$/;
 const CODE_PUNCTUATION = /[;{}=<>[\]]|^\s*(?:#|\/\/|--|\*)/;
 /** Before a fence, a short capitalised line ending in a colon introduces it: "Add this property:". */
 const LEAD_IN = /^[A-Z][\w'’,-]*(?: [\w'’`,()-]+)+:$/;
@@ -21,33 +23,43 @@ export const PROSE_LANGUAGES = new Set(['markdown', 'plaintext', 'latex', 'restr
 
 export function isProseLine(line: string): boolean {
   const text = line.trim();
+  if (LONG_SENTENCE.test(text)) return true;
   if (text === '' || CODE_PUNCTUATION.test(text)) return false;
   if (INTRO.test(text) && /[.!:]$/.test(text)) return true;
   return SENTENCE.test(text);
 }
 
-/** Class "fences and prose": the code in the answer, without fences, the prose around them or inline-code quotes. */
-export function stripFenceAndProse(raw: string, cursor: Cursor): string {
+/**
+ * Class "fences and prose": the code in the answer, without fences, the prose around them or inline-code
+ * quotes. `wholeLines`: the code came out of a fence, where models write whole lines from column 0.
+ */
+export function stripFenceAndProse(raw: string, cursor: Cursor): { code: string; wholeLines: boolean } {
   const lines = raw.split('\n');
   const proseAllowed = PROSE_LANGUAGES.has(cursor.languageId) || cursor.inText;
-  const code = cursor.languageId === 'markdown' ? markdownAnswer(lines, cursor) : fencedCode(lines, proseAllowed);
-  return proseAllowed ? code : unquoteInlineCode(code, cursor.languageId);
+  if (cursor.languageId === 'markdown') return { code: markdownAnswer(lines, cursor), wholeLines: false };
+  const fenced = fencedBody(lines);
+  const code = fenced ?? withoutProse(lines.slice(0, firstFence(lines)), !proseAllowed);
+  return { code: proseAllowed ? code : unquoteInlineCode(code, cursor.languageId), wholeLines: fenced !== undefined };
 }
 
 /**
- * The first fenced block when only prose (or nothing) stands before its fence — it may be unterminated,
- * cut by the token limit; otherwise the text before the first fence, which then ends the code.
+ * The first fenced block when only prose (or nothing) stands before its fence — it may be unterminated, cut
+ * by the token limit. Otherwise undefined: the code is the text before the first fence, which ends it.
  */
-function fencedCode(lines: readonly string[], proseAllowed: boolean): string {
-  const fence = lines.findIndex(isFenceLine);
-  if (fence < 0) return withoutProse(lines, !proseAllowed);
+function fencedBody(lines: readonly string[]): string | undefined {
+  const fence = firstFence(lines);
+  if (fence >= lines.length) return undefined;
   const before = lines.slice(0, fence);
-  if (before.every((line) => isBlank(line) || isProseLine(line) || LEAD_IN.test(line.trim()))) {
-    const end = lines.findIndex((line, i) => i > fence && isFenceLine(line));
-    const body = lines.slice(fence + 1, end < 0 ? undefined : end);
-    if (!body.every(isBlank) || before.every(isBlank)) return trimBlankEdges(body);
-  }
-  return withoutProse(before, !proseAllowed);
+  if (!before.every((line) => isBlank(line) || isProseLine(line) || LEAD_IN.test(line.trim()))) return undefined;
+  const end = lines.findIndex((line, i) => i > fence && isFenceLine(line));
+  const body = lines.slice(fence + 1, end < 0 ? undefined : end);
+  return !body.every(isBlank) || before.every(isBlank) ? trimBlankEdges(body) : undefined;
+}
+
+/** The index of the first fence line, or the number of lines when there is none. */
+function firstFence(lines: readonly string[]): number {
+  const fence = lines.findIndex(isFenceLine);
+  return fence < 0 ? lines.length : fence;
 }
 
 /** An unfenced answer less blank edges and, in code, an introduction before it and an explanation after it. */
@@ -109,20 +121,39 @@ function unquoteInlineCode(code: string, languageId: string): string {
 }
 
 /**
- * Class "smaller", diff markers: an answer written as a unified diff (`+` added lines, `-` removed ones, maybe `@@` hunks)
- * becomes its added and context lines. Only when every line carries a marker and one is an addition, so
- * `+x`, `-1` or a Markdown/YAML list stay as they are.
+ * Class "smaller", diff markers: an answer written as a unified diff (`+` added lines, `-` removed ones, maybe
+ * `@@` hunks, `---`/`+++` file headers and ` ` context lines) becomes its added lines — context is code the
+ * file has already. Only when every line carries a marker and one is an addition, so `+x`, `-1` or a
+ * Markdown/YAML list stay as they are; context lines count only beside a real diff's `-` lines or headers.
+ * A short lead-in ("Add this line:") before the diff goes with it.
  */
 export function stripDiffMarkers(code: string, cursor: Cursor): string {
   if (cursor.languageId === 'markdown' || cursor.languageId === 'diff') return code;
-  const lines = code.split('\n');
-  const content = lines.filter((line) => !isBlank(line) && !/^(?:@@.*@@.*|\+\+\+ .*|--- .*)$/.test(line));
-  if (content.length === 0 || !content.every((line) => /^[+-](?:\s|$)/.test(line))) return code;
+  let lines = code.split('\n');
+  const lead = lines.findIndex((line) => !isBlank(line));
+  if (lead >= 0 && (isProseLine(lines[lead]) || LEAD_IN.test(lines[lead].trim())) && lines.slice(lead + 1).some((line) => /^\+/.test(line))) lines = lines.slice(lead + 1);
+  const content = lines.filter((line) => !isBlank(line) && !DIFF_HEADER.test(line));
+  const realDiff = lines.some((line) => DIFF_HEADER.test(line)) || content.some((line) => /^-(?:\s|$)/.test(line));
+  const marked = (line: string) => /^[+-](?:\s|$)/.test(line) || /^\+\S/.test(line) || (realDiff && line.startsWith(' '));
+  if (content.length === 0 || !content.every(marked)) return code;
   const added = content.filter((line) => line.startsWith('+'));
-  if (added.length === 0) return code;
+  if (added.length === 0 || !(realDiff || added.every((line) => /^\+(?:\s|$)/.test(line)))) return code;
   if (content.length === 1 && !isBlank(cursor.lineBefore)) return code;
-  return lines
-    .filter((line) => !line.startsWith('-') && !/^(?:@@.*@@.*|\+\+\+ .*)$/.test(line))
-    .map((line) => (line.startsWith('+') ? line.slice(line[1] === ' ' && line[2] !== ' ' ? 2 : 1) : line))
-    .join('\n');
+  return added.map((line) => line.slice(line[1] === ' ' && line[2] !== ' ' ? 2 : 1)).join('\n');
 }
+
+/** Lines of a unified diff that are not code: hunk headers, file headers, git's own lines. */
+const DIFF_HEADER = /^(?:@@.*@@.*|\+\+\+ .*|--- .*|diff --git .*|index [0-9a-f]+\.\.[0-9a-f]+.*)$/;
+
+/**
+ * Class "fences and prose", placeholders: a comment standing for code the model left out (`// ... rest of the
+ * function`, `# existing code`) ends the answer — what follows is elided or restated. A bare `...` is Python's
+ * own and stays.
+ */
+export function cutAtPlaceholder(code: string): string {
+  const lines = code.split('\n');
+  const at = lines.findIndex((line) => PLACEHOLDER.test(line));
+  return at < 0 ? code : lines.slice(0, at).join('\n');
+}
+
+const PLACEHOLDER = /^\s*(?:\/\/|#|--|\/\*+|<!--)\s*(?:(?:\.{3}|…)\s*(?:$|\*\/|-->|\w)|(?:the )?rest of (?:the )?(?:code|function|method|class|file|implementation)|(?:your|existing|remaining|other) (?:code|logic|implementation|methods|fields)\b|(?:code|implementation) (?:goes )?here\b)/i;

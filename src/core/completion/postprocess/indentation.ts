@@ -10,6 +10,8 @@ import { LANGUAGE_STYLE, TAB_COLUMNS, documentSample, indentStyle, render } from
 import { depthAtLineStarts } from './scan';
 
 const CLOSER_START = /^\s*[)\]}]/;
+/** Lines that may stand left of the cursor's statement in a well-placed answer: closers and continuations. */
+const LEAVING_LINE = /^\s*(?:[)\]}]|(?:else|elif|except|catch|finally|end)\b)/;
 const INDENT_SCOPED = new Set(['python', 'yaml']);
 
 /** How the model's columns map to the file's: its column for the cursor's statement and its unit. */
@@ -35,8 +37,10 @@ export function fitIndentation(code: string, cursor: Cursor, firstIndent: number
   // A first line written whole fixes the base; its own measured unit then reads the rest best.
   const measured = answer?.unit ?? fileUnit;
   const units = [...new Set(known === undefined ? [fileUnit, measured] : [measured, fileUnit])];
-  const reading = readColumns(lines, columns, cursor, { target: anchor.target, fileUnit, units, firstIndent: known });
   const restyle = file !== undefined && answer !== undefined && (file.tabs ? lines.some((l, i) => columns[i] !== undefined && / {2}/.test(leadingWhitespace(l))) : answer.tabs);
+  // In the other whitespace style the model's columns are its own: a sibling line may tell its level.
+  const sibling = restyle && known === undefined ? siblingReading(lines, columns, cursor, anchor.target) : undefined;
+  const reading = sibling ?? readColumns(lines, columns, cursor, { target: anchor.target, fileUnit, units, firstIndent: known, firstCertain: anchor.firstIndent !== undefined });
   if (reading.unit === fileUnit && reading.base === anchor.target && !restyle) return code;
   return lines.map((line, i) => {
     const column = columns[i];
@@ -45,7 +49,14 @@ export function fitIndentation(code: string, cursor: Cursor, firstIndent: number
   }).join('\n');
 }
 
-interface Frame { readonly target: number; readonly fileUnit: number; readonly units: readonly number[]; readonly firstIndent: number | undefined }
+interface Frame {
+  readonly target: number;
+  readonly fileUnit: number;
+  readonly units: readonly number[];
+  readonly firstIndent: number | undefined;
+  /** The first line is the statement itself (a body started on the next line), so its column is the base. */
+  readonly firstCertain: boolean;
+}
 
 /**
  * The reading of the model's columns. A first line written whole gives the base outright. Otherwise the
@@ -55,17 +66,19 @@ interface Frame { readonly target: number; readonly fileUnit: number; readonly u
  * Closers at odd columns alone prove nothing — models misplace them — so the answer is then left as written.
  */
 function readColumns(lines: readonly string[], columns: readonly (number | undefined)[], cursor: Cursor, frame: Frame): Reading {
-  const { target, fileUnit, units, firstIndent } = frame;
+  const { target, fileUnit, units, firstIndent, firstCertain } = frame;
   const present = columns.filter((c): c is number => c !== undefined);
   const fits = (base: number, unit: number) => present.every((c) => Math.abs(c - base) % unit === 0);
-  if (firstIndent !== undefined) return { base: firstIndent, unit: units.find((u) => fits(firstIndent, u)) ?? units[units.length - 1] };
+  // The first line's own column counts unless the lines read as written at the file's columns anyway.
+  const leaves = lines.some((line, i) => i > 0 && columns[i] !== undefined && (columns[i] ?? 0) < target && !LEAVING_LINE.test(line));
+  if (firstIndent !== undefined && (firstCertain || firstIndent === target || leaves)) return { base: firstIndent, unit: units.find((u) => fits(firstIndent, u)) ?? units[units.length - 1] };
   const { statement, body } = blockEvidence(lines, columns, cursor);
   for (const unit of units) {
     const base = (target / fileUnit) * unit;
     if (statement.every((c) => c === base) && fits(base, unit) && (body === undefined || body > base)) return { base, unit };
   }
-  if (body !== undefined && body <= target && statement.length > 0) {
-    const base = Math.min(...statement);
+  if (body !== undefined && body <= target) {
+    const base = statement.length > 0 ? Math.min(...statement) : firstIndent ?? Math.max(0, body - fileUnit);
     return { base, unit: units.find((u) => fits(base, u)) ?? fileUnit };
   }
   return { base: target, unit: fileUnit };
@@ -94,6 +107,19 @@ function blockEvidence(lines: readonly string[], columns: readonly (number | und
     if (python ? depths[i] === 0 && body !== undefined && column < body : depths[i] === 1 && CLOSER_START.test(lines[i])) statement.push(column);
   }
   return { statement, body };
+}
+
+/**
+ * An answer in the other whitespace style (2 spaces in a tab file) whose first line does not open a block:
+ * its next line, if it is a statement, is a sibling of the first — the model's column for the statement.
+ */
+function siblingReading(lines: readonly string[], columns: readonly (number | undefined)[], cursor: Cursor, target: number): Reading | undefined {
+  const depths = depthAtLineStarts(lines.join('\n'), cursor.style, cursor.state);
+  const next = columns.findIndex((c, i) => i > 0 && c !== undefined);
+  if (next < 0 || depths[next] > 0 || opensBlock(cursor.lineBefore + lines[0], cursor.languageId) || LEAVING_LINE.test(lines[next])) return undefined;
+  const base = columns[next] ?? target;
+  const steps = columns.filter((c): c is number => c !== undefined && c > base).map((c) => c - base);
+  return { base, unit: steps.length > 0 ? Math.min(...steps) : Math.max(1, base) };
 }
 
 /** Columns measured in one unit re-expressed in another; a remainder (alignment) is kept as it is. */

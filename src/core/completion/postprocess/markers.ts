@@ -4,6 +4,7 @@
  * inserted; what stands on its far side is the restated prefix or suffix.
  */
 import { CURSOR_MARK } from '../../prompts/codeBlocks';
+import type { Cursor } from './cursor';
 import { type CommentStyle, scanBrackets } from './scan';
 
 /** Markers that stand for the cursor (the prompt's own first). */
@@ -19,16 +20,19 @@ const PATH_HEADER = /^[ \t]*(?:\/\/|#|--|\/\*)[ \t]*(?:path|file|filename|file n
  * The answer without echoed markers. Text before a cursor marker that restates the end of the prefix goes
  * with it; text after one that restates the start of the suffix goes too; an end marker ends the answer.
  */
-export function stripEchoedMarkers(answer: string, prefix: string, suffix: string, style: CommentStyle): string {
+export function stripEchoedMarkers(answer: string, cursor: Cursor): string {
+  const { prefix, suffix, style } = cursor;
+  // A marker inside a string literal of the answer is the string's own text — unless the cursor is in a string.
+  const inString = cursor.state !== 'code';
   let text = answer;
   for (const marker of END_MARKERS) {
-    const at = markerAt(text, marker, style);
+    const at = markerAt(text, marker, style, inString);
     if (at >= 0) text = text.slice(0, at);
   }
   if (text.includes('<')) text = text.split('\n').filter((line) => !FILE_TAG_LINE.test(line)).join('\n');
   text = text.replace(PATH_HEADER, '');
   for (const marker of CURSOR_MARKERS) {
-    for (let at = markerAt(text, marker, style); at >= 0; at = markerAt(text, marker, style)) {
+    for (let at = markerAt(text, marker, style, inString); at >= 0; at = markerAt(text, marker, style, inString)) {
       text = aroundMarker(text.slice(0, at), text.slice(at + marker.length), prefix, suffix);
     }
   }
@@ -36,8 +40,9 @@ export function stripEchoedMarkers(answer: string, prefix: string, suffix: strin
 }
 
 /** The first place `marker` stands in the answer as a marker — not inside a string literal of its code. */
-function markerAt(text: string, marker: string, style: CommentStyle): number {
+function markerAt(text: string, marker: string, style: CommentStyle, inString: boolean): number {
   for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length)) {
+    if (inString) return at;
     const lineStart = text.lastIndexOf('\n', at) + 1;
     const state = scanBrackets(text.slice(lineStart, at), style, () => undefined);
     if (state !== 'single' && state !== 'double' && state !== 'backtick') return at;

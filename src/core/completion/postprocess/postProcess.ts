@@ -5,7 +5,7 @@
  * style, repetition, block scope (or one line in the middle of a line), suffix duplicates, surplus closing
  * brackets. Pure: no editor API; a plain scanner, no parser (see docs/architecture.md).
  */
-import { stripDiffMarkers, stripFenceAndProse } from './answerText';
+import { cutAtPlaceholder, stripDiffMarkers, stripFenceAndProse } from './answerText';
 import { makeCursor, normalizeLineEnds } from './cursor';
 import { fitIndentation } from './indentation';
 import { stripEchoedMarkers } from './markers';
@@ -34,10 +34,10 @@ export interface PostProcessOptions {
 export function postProcessCompletion(raw: string, context: CompletionContext, options: PostProcessOptions): string | undefined {
   const cursor = makeCursor(normalizeLineEnds(context.prefix), normalizeLineEnds(context.suffix), context.languageId);
   const singleLine = isMidLine(cursor);
-  let code = stripEchoedMarkers(normalizeLineEnds(raw), cursor.prefix, cursor.suffix, cursor.style);
-  code = stripFenceAndProse(code, cursor);
-  code = stripDiffMarkers(code, cursor);
-  const restated = dropPrefixRepeat(code, cursor);
+  let code = stripEchoedMarkers(normalizeLineEnds(raw), cursor);
+  const answer = stripFenceAndProse(code, cursor);
+  code = cutAtPlaceholder(stripDiffMarkers(answer.code, cursor));
+  const restated = dropPrefixRepeat(code, cursor, answer.wholeLines);
   code = fitIndentation(restated.code, cursor, restated.firstIndent);
   code = dropRepetition(code, cursor);
   code = limitLines(code, singleLine, options.maxLines);

@@ -16,14 +16,14 @@ const MAX_BLOCK_LINES = 10;
 
 export function dropRepetition(code: string, cursor: Cursor): string {
   const lines = code.split('\n');
-  // The first line starts at the cursor; on a blank line its indentation is the line's.
-  const whole = isBlank(cursor.lineBefore) ? [cursor.lineBefore + lines[0], ...lines.slice(1)] : lines;
+  // The first line starts at the cursor: with the text before it, it is a whole line like the others.
+  const whole = [cursor.lineBefore + lines[0], ...lines.slice(1)];
   // Blank lines between the copies do not matter: compare the non-blank lines.
   const at = whole.map((line, index) => ({ line, index })).filter(({ line }) => !isBlank(line));
   const texts = at.map(({ line }) => line.trimEnd());
   for (let i = 0; i < texts.length; i++) {
     // A line that is one fragment over and over (`bar = bar = bar = …`) is the loop itself.
-    if (isPeriodic(texts[i].trim())) return lines.slice(0, at[i].index).join('\n');
+    if (isPeriodic(lines[at[i].index].trim())) return lines.slice(0, at[i].index).join('\n');
     for (let k = 1; k <= Math.min(i, texts.length - i, MAX_BLOCK_LINES); k++) {
       if (repeatsBlock(texts, i, k)) return lines.slice(0, at[i].index).join('\n');
     }
@@ -62,6 +62,7 @@ function lookAlikeRun(texts: readonly string[]): number | undefined {
   const alike = (a: string, b: string) => leadingWhitespace(a) === leadingWhitespace(b) && sameShape(a, b);
   for (let k = 2; k <= MAX_BLOCK_LINES; k++) {
     for (let i = 0; i + LOOK_ALIKE_BLOCKS * k <= texts.length; i++) {
+      if (!texts.slice(i, i + k).some((line) => /[A-Za-z_]{2}/.test(line))) continue; // rows of data are not loops
       let end = i + k;
       let cutShort = false;
       while (end < texts.length) {
@@ -70,7 +71,7 @@ function lookAlikeRun(texts: readonly string[]): number | undefined {
         // The last block may stop early, its last line cut off by the token limit.
         const fits = block.every((line, j) => alike(line, texts[i + j]) || (end + j === texts.length - 1 && texts[i + j].trim().startsWith(line.trim().slice(0, 4)) && line.trim().length < texts[i + j].trim().length));
         if (!fits) break;
-        cutShort = block.length < k || !alike(block[last], texts[i + last]);
+        cutShort = !alike(block[last], texts[i + last]);
         end += block.length;
       }
       if (end === texts.length && cutShort && end - i >= LOOK_ALIKE_BLOCKS * k) return i + k;

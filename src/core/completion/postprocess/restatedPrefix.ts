@@ -1,5 +1,5 @@
 /** Class "restated prefix": from the answer's code to code that starts exactly at the cursor. */
-import { type Cursor, indentWidth, isBlank, isWordChar, leadingWhitespace, opensBlock } from './cursor';
+import { type Cursor, indentWidth, isBlank, isCloserLine, isWordChar, leadingWhitespace, opensBlock } from './cursor';
 import { LANGUAGE_STYLE, TAB_COLUMNS, documentSample, indentStyle, render } from './indentStyle';
 import { codeOnly } from './scan';
 
@@ -10,7 +10,7 @@ const MAX_REPEATED_LINES = 8;
  * Drop what the answer restates of the text before the cursor, then fit its first line to the cursor.
  * `firstIndent` is the first line's own indentation before that fitting (for the indentation stage).
  */
-export function dropPrefixRepeat(code: string, cursor: Cursor): { code: string; firstIndent: number | undefined } {
+export function dropPrefixRepeat(code: string, cursor: Cursor, wholeLines: boolean): { code: string; firstIndent: number | undefined } {
   let text = code;
   // On a blank line a leading line break says nothing: the cursor already stands on the new line.
   const brokeLine = isBlank(cursor.lineBefore) && /^[ \t]*\n/.test(text);
@@ -19,7 +19,7 @@ export function dropPrefixRepeat(code: string, cursor: Cursor): { code: string; 
   const lines = dropRepeatedLines(all, cursor.previousLines, cursor.lineBefore);
   lines[0] = dropCurrentLineRepeat(lines[0], cursor.lineBefore);
   // The first line's own column means something only when the model wrote it as a whole line.
-  const whole = brokeLine || lines.length < all.length || /^[ \t]/.test(lines[0]);
+  const whole = wholeLines || brokeLine || lines.length < all.length || /^[ \t]/.test(lines[0]);
   // At column 0 the first line keeps its indentation, so it is already at the model's own column.
   const firstIndent = whole && !isBlank(lines[0]) && isBlank(cursor.lineBefore) && cursor.lineBefore !== '' ? indentWidth(leadingWhitespace(lines[0])) : undefined;
   return { code: alignFirstLine(lines.join('\n'), cursor), firstIndent };
@@ -27,15 +27,21 @@ export function dropPrefixRepeat(code: string, cursor: Cursor): { code: string; 
 
 /**
  * The answer less its first lines when they repeat the prefix's last whole lines, indentation included
- * (e.g. the `def f(x):` line the cursor sits under). At least one line is left; blank lines alone are no repeat.
+ * (e.g. the `def f(x):` line the cursor sits under), compared trimmed — closers with their indentation. An
+ * answer that only restates gives nothing; blank lines alone are no repeat.
  * After text on the cursor line the restatement must go on through it.
  */
 export function dropRepeatedLines(lines: string[], previousLines: readonly string[], lineBefore: string): string[] {
-  const max = Math.min(previousLines.length, lines.length - 1, MAX_REPEATED_LINES);
+  // The first line starts at the cursor; on a blank line the line's indentation is the cursor's.
+  const whole = (line: string, i: number) => (i === 0 && isBlank(lineBefore) ? lineBefore + line : line);
+  const same = (previous: string, line: string) => (isCloserLine(previous) ? previous.trimEnd() === line.trimEnd() : previous.trim() === line.trim());
+  const max = Math.min(previousLines.length, lines.length, MAX_REPEATED_LINES);
   for (let k = max; k >= 1; k--) {
     const repeated = previousLines.slice(previousLines.length - k);
     if (repeated.every(isBlank)) continue;
-    if (!repeated.every((line, i) => line.trimEnd() === lines[i].trimEnd())) continue;
+    if (!repeated.every((line, i) => same(line, whole(lines[i], i)))) continue;
+    // The whole answer restated: nothing new, unless it is only closers (they may close an outer block).
+    if (k === lines.length) return repeated.every(isCloserLine) ? lines : [''];
     // After text on the cursor line, a restatement goes on through that text (`{` alone may be new code).
     if (isBlank(lineBefore) || lines[k].trimStart().startsWith(lineBefore.trim())) return lines.slice(k);
   }
@@ -73,7 +79,7 @@ export function alignFirstLine(code: string, cursor: Cursor): string {
   if (isBlank(lineBefore)) {
     // At column 0 the answer's own indentation stands — except at the top of an empty document.
     if (lineBefore === '') return isBlank(cursor.prefix) ? code.slice(lead.length) : code;
-    return code.slice(code.startsWith(lineBefore) ? lineBefore.length : lead.length);
+    return code.slice(lead.length);
   }
   if (lead === '') return bodyOnNextLine(code, cursor) ?? code;
   // A single space after `key:` or `=>` is a separator; an indentation is at least two columns deeper.

@@ -18,6 +18,10 @@ const OPENER_LOOKBACK_LINES = 200;
 /** Lines that continue a compound statement after its block: `} else {`, `else:`, `} catch (e) {`, `except X:`. */
 const CONTINUATION = /^\s*(?:[)\]}]\s*)?(?:else|elif|except|catch|finally)\b/;
 /** Opener lines such a continuation may follow. */
+/** Openers of blocks whose members are declarations: classes, structs, traits, namespaces… */
+const DECLARATION_OPENER = /\b(?:class|struct|impl|interface|trait|enum|namespace|module|object|record|protocol|extension)\b/;
+const DECLARATION_START = /^\s*(?:@\w|(?:export|default|pub(?:\([\w:]+\))?|public|private|protected|internal|static|abstract|override|async|unsafe|final|sealed|virtual|extern)\s|(?:def|class|function|func|fn|fun|sub|interface|struct|enum|impl|trait|type|record|module|namespace)\b)/;
+const CONTROL_START = /^\s*(?:[)\]}]\s*)?(?:if|elif|else|for|foreach|while|do|switch|match|case|try|catch|except|finally|with|unless|until|loop|select|when)\b/;
 const ALLMAN_OPEN = /^\s*\{\s*$/;
 const CONTINUABLE = /(?:^|[\s;{}])(?:if|elif|else|for|while|try|catch|except|with|unless|switch|case|do)\b/;
 
@@ -53,7 +57,13 @@ export function limitScope(code: string, cursor: Cursor): string {
       if (opensOwnBlock && indent === statementIndent && CONTINUATION.test(line) && continues(cursor.lineBefore + lines[0], next, statementIndent)) continue;
       return lines.slice(0, i).join('\n');
     }
-    if (block === undefined || indent >= block.indent) continue;
+    if (block === undefined || indent > block.indent) continue;
+    if (indent === block.indent) {
+      // Among declarations — the file's top level, a class body — a block the answer opened and closed is
+      // the answer; the next function or member after it is not.
+      if (declarationLevel(block) && startsDeclaration(line, cursor) && closedBlockBefore(lines, depths, i, block.indent, cursor)) return lines.slice(0, i).join('\n');
+      continue;
+    }
     if (next !== undefined && next.indent >= block.indent) return lines.slice(0, i).join('\n'); // the suffix goes on in the block
     const opener = block.opener;
     if (opener !== undefined && indent === opener.indent && continuesAt(lines, i, opener, next, cursor)) continue;
@@ -99,6 +109,30 @@ function closingCascade(lines: readonly string[], i: number): number {
     end = j + 1;
   }
   return end;
+}
+
+/** A line that begins a function, method, class or type — not a statement like `if __name__ == …:`. */
+function startsDeclaration(line: string, cursor: Cursor): boolean {
+  if (DECLARATION_START.test(line)) return true;
+  return opensBlock(line, cursor.languageId) && !CONTROL_START.test(line);
+}
+
+/** The file's top level or the body of a class-like declaration, where an answer's block is one declaration. */
+function declarationLevel(block: Block): boolean {
+  return block.opener === undefined || DECLARATION_OPENER.test(block.opener.text);
+}
+
+/**
+ * Whether, before line `i`, the answer has a line at `indent` that opened a block — by a bracket, or a
+ * Python-like `:` — which is closed by line `i`.
+ */
+function closedBlockBefore(lines: readonly string[], depths: readonly number[], i: number, indent: number, cursor: Cursor): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const line = j === 0 && isBlank(cursor.lineBefore) ? cursor.lineBefore + lines[0] : lines[j];
+    if (isBlank(line) || depths[j] > 0 || indentWidth(leadingWhitespace(line)) !== indent) continue;
+    return depths[j + 1] > 0 || opensBlock(line, cursor.languageId);
+  }
+  return false;
 }
 
 /** Whether the statement being completed still has brackets open before line `i` (`foo(a,` ⏎ `b)`). */

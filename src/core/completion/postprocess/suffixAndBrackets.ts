@@ -127,7 +127,8 @@ function dropOverlappingEnd(body: string, cursor: Cursor): string {
     const overlap = after.slice(0, k);
     if (isBlank(overlap) || !body.endsWith(overlap)) continue;
     const cut = body.length - k;
-    if (isWordChar(body[cut - 1]) && isWordChar(overlap[0])) continue;
+    // Inside a word only when the answer ends with the whole rest of the line (`24px;` before `px;`).
+    if (isWordChar(body[cut - 1]) && isWordChar(overlap[0]) && overlap !== after.trimEnd()) continue;
     // Cut when the line reads better with the suffix's text than with the answer's copy of it: `('` + `test');`
     // before `test');` closes its own bracket, yet the line is only whole without the copy.
     const whole = lineDefects(cursor, body), cutOff = lineDefects(cursor, body.slice(0, cut));
@@ -180,7 +181,10 @@ export function balanceBrackets(code: string, cursor: Cursor): string {
 /** Last: trailing whitespace off every line and the end; undefined when nothing is left. */
 export function finish(code: string, cursor: Cursor): string | undefined {
   const text = code.split('\n').map((line) => line.trimEnd()).join('\n').trimEnd();
-  if (isBlank(text)) return undefined;
+  // Nothing, or a comment with nothing in it, adds nothing.
+  if (isBlank(text) || /^(?:\/\/|#|--|\/\*\s*\*\/)$/.test(text.trim())) return undefined;
+  // JSON has no trailing commas: one before the object's or array's closer goes.
+  if (cursor.languageId === 'json' && text.endsWith(',') && isBlank(cursor.lineAfter) && /^\s*[}\]]/.test(cursor.suffix)) return finish(text.slice(0, -1), cursor);
   if (!text.includes('\n')) return spaceBeforeText(cursor) && /[ \t]$/.test(code) ? `${text} ` : text;
   // A block's `}` the editor put after the cursor goes on its own line under the answer's last statement.
   const last = text.slice(text.lastIndexOf('\n') + 1);
