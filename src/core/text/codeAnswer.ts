@@ -4,10 +4,13 @@
  * so every answer is cleaned here, both as it streams (CodeStreamFilter) and once whole (extractCode).
  */
 
-/** A fence line: three or more backticks (or tildes), optionally an info string such as `ts` or `c++`. */
-const FENCE_LINE = /^\s*(`{3,}|~{3,})[\w+#.-]*\s*$/;
+/**
+ * A fence line: three or more backticks (or tildes), optionally an info string such as `ts` or `c++`, maybe
+ * with attributes after it (`ts title="a.ts"`, `typescript:src/a.ts`).
+ */
+const FENCE_LINE = /^\s*(`{3,}|~{3,})[\w+#.-]*(?:[:\s][^`\n]*)?$/;
 /** A partial line that could still turn into a fence line once more characters arrive. */
-const MAYBE_FENCE = /^\s*(`+|~+)?[\w+#.-]*\s*$/;
+const MAYBE_FENCE = /^\s*(?:(`+|~+)?[\w+#.-]*\s*|(`{3,}|~{3,})[\w+#.-]*[:\s][^`\n]*)$/;
 /**
  * Lines held back at the start while it is unclear whether they are prose before a fence. A code answer
  * longer than this without a fence is taken as bare code; a fence after it ends the code instead.

@@ -133,14 +133,21 @@ export function stripDiffMarkers(code: string, cursor: Cursor): string {
   const lead = lines.findIndex((line) => !isBlank(line));
   if (lead >= 0 && (isProseLine(lines[lead]) || LEAD_IN.test(lines[lead].trim())) && lines.slice(lead + 1).some((line) => /^\+/.test(line))) lines = lines.slice(lead + 1);
   const content = lines.filter((line) => !isBlank(line) && !DIFF_HEADER.test(line));
-  const realDiff = lines.some((line) => DIFF_HEADER.test(line)) || content.some((line) => /^-(?:\s|$)/.test(line));
+  const removes = content.some((line) => /^-(?:\s|$)/.test(line));
+  const adds = content.some((line) => line.startsWith('+'));
+  const realDiff = lines.some((line) => DIFF_HEADER.test(line)) || (removes && adds);
   const marked = (line: string) => /^[+-](?:\s|$)/.test(line) || /^\+\S/.test(line) || (realDiff && line.startsWith(' '));
   if (content.length === 0 || !content.every(marked)) return code;
   const added = content.filter((line) => line.startsWith('+'));
-  if (added.length === 0 || !(realDiff || added.every((line) => /^\+(?:\s|$)/.test(line)))) return code;
+  // A diff that only removes lines adds nothing at the cursor (a YAML list is not a diff, `x = ` + `- 1` is code).
+  if (added.length === 0) return realDiff || (isBlank(cursor.lineBefore) && !LIST_LANGUAGES.has(cursor.languageId)) ? '' : code;
+  if (!(realDiff || added.every((line) => /^\+(?:\s|$)/.test(line)))) return code;
   if (content.length === 1 && !isBlank(cursor.lineBefore)) return code;
   return added.map((line) => line.slice(line[1] === ' ' && line[2] !== ' ' ? 2 : 1)).join('\n');
 }
+
+/** Languages where lines starting with `- ` are list items. */
+const LIST_LANGUAGES = new Set(['yaml', 'markdown', 'plaintext', 'restructuredtext']);
 
 /** Lines of a unified diff that are not code: hunk headers, file headers, git's own lines. */
 const DIFF_HEADER = /^(?:@@.*@@.*|\+\+\+ .*|--- .*|diff --git .*|index [0-9a-f]+\.\.[0-9a-f]+.*)$/;
@@ -151,9 +158,14 @@ const DIFF_HEADER = /^(?:@@.*@@.*|\+\+\+ .*|--- .*|diff --git .*|index [0-9a-f]+
  * own and stays.
  */
 export function cutAtPlaceholder(code: string): string {
-  const lines = code.split('\n');
-  const at = lines.findIndex((line) => PLACEHOLDER.test(line));
-  return at < 0 ? code : lines.slice(0, at).join('\n');
+  const all = code.split('\n');
+  const at = all.findIndex((line) => PLACEHOLDER.test(line));
+  const lines = at < 0 ? all : all.slice(0, at);
+  // An empty comment line between code lines is a model's filler (one inside a comment block is a paragraph break).
+  const comment = (line: string | undefined) => line !== undefined && /^\s*(?:\/\/|#|--)/.test(line);
+  return lines.filter((line, i) => !EMPTY_COMMENT.test(line) || comment(lines[i - 1]) || comment(lines[i + 1])).join('\n');
 }
+
+const EMPTY_COMMENT = /^\s*(?:\/\/|#|--)\s*$/;
 
 const PLACEHOLDER = /^\s*(?:\/\/|#|--|\/\*+|<!--)\s*(?:(?:\.{3}|…)\s*(?:$|\*\/|-->|\w)|(?:the )?rest of (?:the )?(?:code|function|method|class|file|implementation)|(?:your|existing|remaining|other) (?:code|logic|implementation|methods|fields)\b|(?:code|implementation) (?:goes )?here\b)/i;

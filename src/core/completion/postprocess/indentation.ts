@@ -5,13 +5,13 @@
  * from 0. Which reading of the model's columns is right is decided on evidence: the lines that close or
  * continue a block the first line opens sit at the statement's column.
  */
-import { type Cursor, indentWidth, isBlank, leadingWhitespace, opensBlock } from './cursor';
+import { type Cursor, indentWidth, isBlank, leadingWhitespace, opensBlock, startsDeclaration } from './cursor';
 import { LANGUAGE_STYLE, TAB_COLUMNS, documentSample, indentStyle, render } from './indentStyle';
 import { depthAtLineStarts } from './scan';
 
 const CLOSER_START = /^\s*[)\]}]/;
 /** Lines that may stand left of the cursor's statement in a well-placed answer: closers and continuations. */
-const LEAVING_LINE = /^\s*(?:[)\]}]|(?:else|elif|except|catch|finally|end)\b)/;
+const LEAVING_LINE = /^\s*(?:[)\]}]|(?:else|elif|except|catch|finally|end|fi|done|esac|case|default)\b)/;
 const INDENT_SCOPED = new Set(['python', 'yaml']);
 
 /** How the model's columns map to the file's: its column for the cursor's statement and its unit. */
@@ -38,9 +38,7 @@ export function fitIndentation(code: string, cursor: Cursor, firstIndent: number
   const measured = answer?.unit ?? fileUnit;
   const units = [...new Set(known === undefined ? [fileUnit, measured] : [measured, fileUnit])];
   const restyle = file !== undefined && answer !== undefined && (file.tabs ? lines.some((l, i) => columns[i] !== undefined && / {2}/.test(leadingWhitespace(l))) : answer.tabs);
-  // In the other whitespace style the model's columns are its own: a sibling line may tell its level.
-  const sibling = restyle && known === undefined ? siblingReading(lines, columns, cursor, anchor.target) : undefined;
-  const reading = sibling ?? readColumns(lines, columns, cursor, { target: anchor.target, fileUnit, units, firstIndent: known, firstCertain: anchor.firstIndent !== undefined });
+  const reading = siblingReading(lines, columns, cursor, { known, target: anchor.target, restyle, fileUnit }) ?? readColumns(lines, columns, cursor, { target: anchor.target, fileUnit, units, firstIndent: known, firstCertain: anchor.firstIndent !== undefined });
   if (reading.unit === fileUnit && reading.base === anchor.target && !restyle) return code;
   return lines.map((line, i) => {
     const column = columns[i];
@@ -110,16 +108,39 @@ function blockEvidence(lines: readonly string[], columns: readonly (number | und
 }
 
 /**
- * An answer in the other whitespace style (2 spaces in a tab file) whose first line does not open a block:
- * its next line, if it is a statement, is a sibling of the first — the model's column for the statement.
+ * The column of the first line after a first line that opens no block, when that line is a statement of its
+ * own at the answer's level (not inside brackets, not a closer, `else` or a new declaration leaving the
+ * block): a sibling of the first line, so the model's column for the statement.
  */
-function siblingReading(lines: readonly string[], columns: readonly (number | undefined)[], cursor: Cursor, target: number): Reading | undefined {
+function siblingColumn(lines: readonly string[], columns: readonly (number | undefined)[], cursor: Cursor): number | undefined {
   const depths = depthAtLineStarts(lines.join('\n'), cursor.style, cursor.state);
   const next = columns.findIndex((c, i) => i > 0 && c !== undefined);
-  if (next < 0 || depths[next] > 0 || opensBlock(cursor.lineBefore + lines[0], cursor.languageId) || LEAVING_LINE.test(lines[next])) return undefined;
-  const base = columns[next] ?? target;
+  if (next < 0 || depths[next] > 0 || opensBlock(cursor.lineBefore + lines[0], cursor.languageId)) return undefined;
+  if (LEAVING_LINE.test(lines[next]) || startsDeclaration(lines[next], cursor.languageId) || /[\\,]\s*$/.test(lines[0])) return undefined;
+  return columns[next];
+}
+
+/**
+ * A sibling line telling the model's column for the statement, where the first line's column does not:
+ * below the cursor with nothing leaving the block (the model wrote from column 0), in the other whitespace
+ * style, or — in Python and YAML, where a deeper line outside brackets cannot continue a statement — deeper
+ * than a first line that was indented relative to the cursor.
+ */
+function siblingReading(lines: readonly string[], columns: readonly (number | undefined)[], cursor: Cursor, frame: { known: number | undefined; target: number; restyle: boolean; fileUnit: number }): Reading | undefined {
+  const sibling = siblingColumn(lines, columns, cursor);
+  if (sibling === undefined) return undefined;
+  const { known, target, restyle, fileUnit } = frame;
+  // Below the cursor, only a block nested under the sibling, still left of the cursor, shows column-0 writing.
+  const nested = sibling < target && columns.some((c) => c !== undefined && c > sibling && c < target);
+  if (known === undefined && (restyle || nested)) return readingFrom(sibling, columns, restyle ? Math.max(1, sibling) : fileUnit);
+  if (known !== undefined && sibling > known && INDENT_SCOPED.has(cursor.languageId)) return readingFrom(sibling, columns, fileUnit);
+  return undefined;
+}
+
+/** A reading with `base` as the model's column of the statement, its unit the smallest step above it. */
+function readingFrom(base: number, columns: readonly (number | undefined)[], fallbackUnit: number): Reading {
   const steps = columns.filter((c): c is number => c !== undefined && c > base).map((c) => c - base);
-  return { base, unit: steps.length > 0 ? Math.min(...steps) : Math.max(1, base) };
+  return { base, unit: steps.length > 0 ? Math.min(...steps) : fallbackUnit };
 }
 
 /** Columns measured in one unit re-expressed in another; a remainder (alignment) is kept as it is. */

@@ -10,8 +10,8 @@
  * kept for the bracket stage to weigh; anything else ends the answer.
  */
 import { PROSE_LANGUAGES } from './answerText';
-import { type Cursor, indentWidth, isBlank, isCloserLine, leadingWhitespace, makeCursor, opensBlock } from './cursor';
-import { bracketBalance, codeOnly, depthAtLineStarts } from './scan';
+import { type Cursor, indentWidth, isBlank, isCloserLine, leadingWhitespace, makeCursor, opensBlock, startsDeclaration } from './cursor';
+import { type ScanState, bracketBalance, codeOnly, depthAtLineStarts, scanBrackets } from './scan';
 
 /** How far up the prefix the line that opened the cursor's block is looked for. */
 const OPENER_LOOKBACK_LINES = 200;
@@ -20,8 +20,6 @@ const CONTINUATION = /^\s*(?:[)\]}]\s*)?(?:else|elif|except|catch|finally)\b/;
 /** Opener lines such a continuation may follow. */
 /** Openers of blocks whose members are declarations: classes, structs, traits, namespaces… */
 const DECLARATION_OPENER = /\b(?:class|struct|impl|interface|trait|enum|namespace|module|object|record|protocol|extension)\b/;
-const DECLARATION_START = /^\s*(?:@\w|(?:export|default|pub(?:\([\w:]+\))?|public|private|protected|internal|static|abstract|override|async|unsafe|final|sealed|virtual|extern)\s|(?:def|class|function|func|fn|fun|sub|interface|struct|enum|impl|trait|type|record|module|namespace)\b)/;
-const CONTROL_START = /^\s*(?:[)\]}]\s*)?(?:if|elif|else|for|foreach|while|do|switch|match|case|try|catch|except|finally|with|unless|until|loop|select|when)\b/;
 const ALLMAN_OPEN = /^\s*\{\s*$/;
 const CONTINUABLE = /(?:^|[\s;{}])(?:if|elif|else|for|while|try|catch|except|with|unless|switch|case|do)\b/;
 
@@ -43,14 +41,16 @@ export function limitScope(code: string, cursor: Cursor): string {
     if (end > 0) return [...lines.slice(0, end), limitScope(lines.slice(end).join('\n'), afterText(cursor, lines.slice(0, end), lines[end]))].join('\n');
   }
   const depths = depthAtLineStarts(code, cursor.style, cursor.state);
-  const completingLine = !isBlank(cursor.lineBefore) && !isBlank(lines[0]);
+  const inText = textAtLineStarts(code, cursor);
+  // A separator alone (`,` after a JSON value) finishes the line: the answer goes on with new lines.
+  const completingLine = !isBlank(cursor.lineBefore) && !isBlank(lines[0]) && !/^\s*[,;]\s*$/.test(lines[0]);
   const block = completingLine ? undefined : cursorBlock(lines, cursor);
   const statementIndent = indentWidth(leadingWhitespace(cursor.lineBefore));
   const opensOwnBlock = completingLine && opensBlock(cursor.lineBefore + lines[0], cursor.languageId);
   const next = nextSuffixLine(cursor);
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
-    if (isBlank(line) || depths[i] > 0) continue; // inside brackets the answer opened
+    if (isBlank(line) || depths[i] > 0 || inText[i]) continue; // inside brackets, a string or a comment the answer opened
     const indent = indentWidth(leadingWhitespace(line));
     if (completingLine) {
       if (indent > statementIndent || statementOpen(cursor, lines, i) || allmanBrace(lines, i, cursor)) continue;
@@ -61,7 +61,8 @@ export function limitScope(code: string, cursor: Cursor): string {
     if (indent === block.indent) {
       // Among declarations — the file's top level, a class body — a block the answer opened and closed is
       // the answer; the next function or member after it is not.
-      if (declarationLevel(block) && startsDeclaration(line, cursor) && closedBlockBefore(lines, depths, i, block.indent, cursor)) return lines.slice(0, i).join('\n');
+      if (declarationLevel(block) && startsDeclaration(line, cursor.languageId)
+        && (closedBlockBefore(lines, depths, i, block.indent, cursor) || memberBefore(lines, depths, i, block, cursor))) return lines.slice(0, i).join('\n');
       continue;
     }
     if (next !== undefined && next.indent >= block.indent) return lines.slice(0, i).join('\n'); // the suffix goes on in the block
@@ -111,11 +112,6 @@ function closingCascade(lines: readonly string[], i: number): number {
   return end;
 }
 
-/** A line that begins a function, method, class or type — not a statement like `if __name__ == …:`. */
-function startsDeclaration(line: string, cursor: Cursor): boolean {
-  if (DECLARATION_START.test(line)) return true;
-  return opensBlock(line, cursor.languageId) && !CONTROL_START.test(line);
-}
 
 /** The file's top level or the body of a class-like declaration, where an answer's block is one declaration. */
 function declarationLevel(block: Block): boolean {
@@ -131,6 +127,30 @@ function closedBlockBefore(lines: readonly string[], depths: readonly number[], 
     const line = j === 0 && isBlank(cursor.lineBefore) ? cursor.lineBefore + lines[0] : lines[j];
     if (isBlank(line) || depths[j] > 0 || indentWidth(leadingWhitespace(line)) !== indent) continue;
     return depths[j + 1] > 0 || opensBlock(line, cursor.languageId);
+  }
+  return false;
+}
+
+/** For each line of the answer: whether it starts inside a template literal or block comment the answer opened. */
+function textAtLineStarts(code: string, cursor: Cursor): boolean[] {
+  const lines = code.split('\n');
+  const states: boolean[] = [false];
+  let state: ScanState = cursor.state === 'backtick' || cursor.state === 'block' ? cursor.state : 'code';
+  for (let i = 0; i < lines.length - 1; i++) {
+    state = scanBrackets(`${lines[i]}\n`, cursor.style, () => undefined, state);
+    states.push(state === 'backtick' || state === 'block');
+  }
+  return states;
+}
+
+/** In a class-like body, whether the answer already declared a member at the block's level before line `i`. */
+function memberBefore(lines: readonly string[], depths: readonly number[], i: number, block: Block, cursor: Cursor): boolean {
+  if (block.opener === undefined) return false;
+  for (let j = i - 1; j >= 0; j--) {
+    const line = j === 0 && isBlank(cursor.lineBefore) ? cursor.lineBefore + lines[0] : lines[j];
+    if (isBlank(line) || depths[j] > 0 || indentWidth(leadingWhitespace(line)) !== block.indent) continue;
+    // A decorator or annotation (`@property`) belongs to the declaration under it.
+    if (startsDeclaration(line, cursor.languageId) && !/^\s*@/.test(line)) return true;
   }
   return false;
 }

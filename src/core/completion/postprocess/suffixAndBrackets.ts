@@ -183,6 +183,11 @@ export function finish(code: string, cursor: Cursor): string | undefined {
   const text = code.split('\n').map((line) => line.trimEnd()).join('\n').trimEnd();
   // Nothing, or a comment with nothing in it, adds nothing.
   if (isBlank(text) || /^(?:\/\/|#|--|\/\*\s*\*\/)$/.test(text.trim())) return undefined;
+  // JSON has no comments: a `//` note the model added after a value goes.
+  if (cursor.languageId === 'json' && text.includes('//')) {
+    const uncommented = text.split('\n').map(withoutLineComment).join('\n');
+    if (uncommented !== text) return finish(uncommented, cursor);
+  }
   // JSON has no trailing commas: one before the object's or array's closer goes.
   if (cursor.languageId === 'json' && text.endsWith(',') && isBlank(cursor.lineAfter) && /^\s*[}\]]/.test(cursor.suffix)) return finish(text.slice(0, -1), cursor);
   if (!text.includes('\n')) return spaceBeforeText(cursor) && /[ \t]$/.test(code) ? `${text} ` : text;
@@ -234,4 +239,13 @@ function lineDefects(cursor: Cursor, inserted: string): number {
     else unmatched++;
   });
   return open + unmatched + (end === 'single' || end === 'double' || end === 'backtick' ? 1 : 0);
+}
+
+/** A JSON line less a `//` comment outside its strings. */
+function withoutLineComment(line: string): string {
+  const plain = { slash: false, hash: false };
+  for (let at = line.indexOf('//'); at >= 0; at = line.indexOf('//', at + 2)) {
+    if (scanBrackets(line.slice(0, at), plain, () => undefined) === 'code') return line.slice(0, at).trimEnd();
+  }
+  return line;
 }
