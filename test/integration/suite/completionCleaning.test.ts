@@ -1,37 +1,14 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { clearKeys, closeEditors, fake, openEditor, storeKeys } from '../commandFixtures';
-import { activateTandem, waitFor } from '../tandem';
+import { activateTandem } from '../tandem';
+import { acceptGhostText, completionsConfig, modelAnswers, type } from '../typing';
 
 /**
  * What lands in the document when a user accepts ghost text built from a chat model's raw answer: one test
  * per class of cleaning (scope, suffix, fences, indentation), through the real editor (typing with
  * auto-closing and auto-indent, the inline-suggest commit). Each asserts the whole document afterwards.
  */
-
-/** Types like a user does (the `type` command: auto-closing, auto-indent and inline suggestions react to it). */
-async function type(text: string): Promise<void> {
-  for (const ch of text) await vscode.commands.executeCommand('type', { text: ch });
-}
-
-/** The model's next answer, whatever the request (a superseded keystroke's request gets the same). */
-async function modelAnswers(text: string): Promise<void> {
-  await fake.script({ match: { provider: 'openai' }, times: 10, reply: { text } });
-}
-
-/** Accepts the ghost text once it shows (the commit does nothing until then); the document afterwards. */
-async function acceptGhostText(editor: vscode.TextEditor): Promise<string> {
-  const before = editor.document.getText();
-  await waitFor('ghost text to show and be accepted', async () => {
-    await vscode.commands.executeCommand('editor.action.inlineSuggest.commit');
-    return editor.document.getText() !== before;
-  });
-  return editor.document.getText();
-}
-
-function completionsConfig(): vscode.WorkspaceConfiguration {
-  return vscode.workspace.getConfiguration('tandem.completions');
-}
 
 describe('Inline completion cleaning', () => {
   beforeEach(async () => {

@@ -2,17 +2,9 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { clearKeys, closeEditors, fake, modelCalls, openEditor, requestText, storeKeys } from '../commandFixtures';
 import { activateTandem, captureMessages, waitFor } from '../tandem';
+import { completionsConfig, type } from '../typing';
 
 const FUNCTION = 'function add(a: number, b: number): number {\n|\n}\n';
-
-/** Types like a user does (the `type` command: auto-closing and inline suggestions react to it). */
-async function type(text: string): Promise<void> {
-  for (const ch of text) await vscode.commands.executeCommand('type', { text: ch });
-}
-
-function completionsConfig(): vscode.WorkspaceConfiguration {
-  return vscode.workspace.getConfiguration('tandem.completions');
-}
 
 describe('Inline completions', () => {
   beforeEach(async () => {

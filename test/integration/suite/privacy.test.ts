@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { answerBatchQuestions, forgetJobs, newestJob, RULES, workspaceUri, write } from '../batchFixtures';
 import { clearKeys, closeEditors, fake, modelCalls, openEditor, requestText, storeKeys } from '../commandFixtures';
 import { activateTandem, answerPrompt, captureMessages, waitFor } from '../tandem';
+import { type } from '../typing';
 
 // AWS's documented example key id and jwt.io's example token: shaped like secrets, not secrets.
 const AWS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
@@ -12,11 +13,6 @@ const ID_RSA = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5
 
 const envUri = () => workspaceUri('privacy', '.env');
 const idRsaUri = () => workspaceUri('privacy', 'id_rsa');
-
-/** Types like a user does (the `type` command: auto-closing and inline suggestions react to it). */
-async function type(text: string): Promise<void> {
-  for (const ch of text) await vscode.commands.executeCommand('type', { text: ch });
-}
 
 /** A workspace file in an editor tab of its own (not a preview the next file would replace), the cursor at its end. */
 async function openAtEnd(uri: vscode.Uri): Promise<vscode.TextEditor> {
