@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BudgetState } from '../core/cost/budget';
+import { escapeMarkdown } from '../core/format/markdown';
 import { formatTokens, formatUsd } from '../core/format/spend';
 import type { ModelTable, RoutingTable } from '../core/models/modelTable';
 import { sessionSummaryMarkdown } from '../core/spend/sessionSummary';
@@ -78,9 +79,4 @@ export class SpendStatusBar implements vscode.Disposable {
     this.subscriptions.forEach((s) => s.dispose());
     this.item.dispose();
   }
-}
-
-/** Text shown as is inside Markdown (a path's underscores and asterisks are not emphasis). */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

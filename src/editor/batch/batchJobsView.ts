@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BatchJob } from '../../core/batch/job';
+import { jobActions, type JobAction } from '../../core/batch/jobActions';
 import { isActive, progressLabel } from '../../core/batch/jobState';
 import { formatUsd } from '../../core/format/spend';
 import type { BatchRunner } from '../../core/batch/runner';
@@ -39,7 +40,14 @@ export class BatchStatus implements vscode.Disposable {
   }
 }
 
-type JobAction = 'cancel' | 'refresh' | 'preview' | 'problems' | 'forget';
+/** How the jobs list offers each action. */
+const ACTION_ITEMS: Readonly<Record<JobAction, { label: string; description?: string }>> = {
+  refresh: { label: '$(refresh) Check Now' },
+  cancel: { label: '$(stop-circle) Cancel Job' },
+  preview: { label: '$(diff) Show the Edits Again' },
+  problems: { label: '$(warning) Show Problems' },
+  forget: { label: '$(trash) Remove from the List' },
+};
 
 /** `Tandem: Show Batch Jobs`: every job with its progress; pick one for what can be done with it. */
 export async function showBatchJobs(store: JobStore, runner: BatchRunner, bulkEdits: BulkEditLander): Promise<void> {
@@ -61,19 +69,12 @@ export async function showBatchJobs(store: JobStore, runner: BatchRunner, bulkEd
 }
 
 function actionsFor(job: BatchJob, bulkEdits: BulkEditLander): { label: string; description?: string; action: JobAction }[] {
-  if (isActive(job)) {
-    return [
-      { label: '$(refresh) Check Now', action: 'refresh' },
-      { label: '$(stop-circle) Cancel Job', action: 'cancel' },
-      // For a job that cannot be reached any more (the key or the provider's batch gone): Tandem stops checking it.
-      { label: '$(trash) Remove from the List', description: 'stops checking it here; its results will not land', action: 'forget' },
-    ];
-  }
-  return [
-    ...(job.kind === 'bulkEdit' && bulkEdits.has(job.id) ? [{ label: '$(diff) Show the Edits Again', action: 'preview' as const }] : []),
-    ...(job.kind === 'review' ? [{ label: '$(warning) Show Problems', action: 'problems' as const }] : []),
-    { label: '$(trash) Remove from the List', action: 'forget' },
-  ];
+  return jobActions(job, bulkEdits.has(job.id)).map((action) => ({
+    ...ACTION_ITEMS[action],
+    // For a job that cannot be reached any more (the key or the provider's batch gone): Tandem stops checking it.
+    ...(action === 'forget' && isActive(job) ? { description: 'stops checking it here; its results will not land' } : {}),
+    action,
+  }));
 }
 
 export async function runAction(action: JobAction, job: BatchJob, store: JobStore, runner: BatchRunner, bulkEdits: BulkEditLander): Promise<void> {

@@ -11,6 +11,8 @@ import type { TandemLog } from '../log';
 import type { ModelLayer } from '../models/modelLayer';
 import type { ContentBoundary } from '../privacy/contentBoundary';
 import type { ReviewFindings } from '../review/registerReview';
+import type { BatchTreeProvider } from '../views/batchView';
+import type { SpendTreeProvider } from '../views/spendView';
 
 /** What every feature may use, built once at activation (services.ts). A feature reaches another only through these. */
 export interface TandemServices {
@@ -38,6 +40,9 @@ export interface FeatureTestParts {
   readonly completions: InlineCompletions;
   /** Batch jobs: their store, runner, status item and pending bulk edits. */
   readonly batch: BatchJobs;
+  /** The Tandem view's sections: what their trees hold, as VS Code asks for it. */
+  readonly spendView: SpendTreeProvider;
+  readonly batchView: BatchTreeProvider;
 }
 
 /** One feature: created from the services, it returns what to dispose (and, optionally, its part of the test API). */

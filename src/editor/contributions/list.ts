@@ -5,6 +5,7 @@ import { apiKeyCommands, gatewayHeaderCommands } from './credentialCommands';
 import { editorCommands } from './editorCommands';
 import { inlineCompletions } from './inlineCompletions';
 import { spendStatusItem } from './spendStatusItem';
+import { spendView } from './spendView';
 import { usageReport } from './usageReport';
 import { workspaceMoneyNotice } from './workspaceMoneyNotice';
 
@@ -20,6 +21,7 @@ export const CONTRIBUTIONS: readonly TandemContribution[] = [
   inlineCompletions,
   complianceReview,
   batchJobs,
+  spendView,
   usageReport,
   workspaceMoneyNotice,
 ];

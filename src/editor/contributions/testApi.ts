@@ -7,6 +7,8 @@ import type { ModelLayer } from '../models/modelLayer';
 import type { ContentBoundary } from '../privacy/contentBoundary';
 import { ReportPanel } from '../report/reportPanel';
 import type { ComplianceReview } from '../review/registerReview';
+import type { BatchTreeProvider } from '../views/batchView';
+import type { SpendTreeProvider } from '../views/spendView';
 import type { FeatureTestParts, TandemServices } from './contribution';
 
 /** Internals handed to the integration tests only (ExtensionMode.Test); other extensions get nothing. */
@@ -23,6 +25,9 @@ export interface TandemTestApi {
   readonly review: ComplianceReview;
   /** Batch jobs: their store, runner, status item and pending bulk edits. */
   readonly batch: BatchJobs;
+  /** The Tandem view's sections: what their trees hold, as VS Code asks for it. */
+  readonly spendView: SpendTreeProvider;
+  readonly batchView: BatchTreeProvider;
   /** Which files are never sent (built-in list, tandem.exclude, .tandemignore). */
   readonly boundary: ContentBoundary;
   /** The open usage report, if any. */
@@ -54,6 +59,12 @@ export function tandemTestApi(services: TandemServices, features: Partial<Featur
     },
     get batch() {
       return part('batch');
+    },
+    get spendView() {
+      return part('spendView');
+    },
+    get batchView() {
+      return part('batchView');
     },
     session,
     context,

@@ -1,22 +1,8 @@
-import type { TaskKind } from '../../core/models/tasks.js';
 import type { ReportModel } from '../../core/report/reportModel.js';
 
 export { formatTokens, formatUsd } from '../../core/format/spend.js';
 export { isPeriod, PERIODS, periodPhrase } from '../../core/report/periods.js';
-
-const TASK_LABELS: Readonly<Record<TaskKind, string>> = {
-  completion: 'Inline completion',
-  generateCode: 'Generate code',
-  editSelection: 'Edit selection',
-  generateSql: 'Generate SQL',
-  generateJson: 'Generate JSON',
-  review: 'Compliance review',
-  explain: 'Explain',
-};
-
-export function taskLabel(task: string): string {
-  return (TASK_LABELS as Readonly<Record<string, string>>)[task] ?? task;
-}
+export { taskLabel } from '../../core/models/tasks.js';
 
 /** The name the report model gives a model (the user's catalog may hold models the webview never heard of). */
 export function modelName(report: ReportModel, id: string): string {
