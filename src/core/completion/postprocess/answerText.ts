@@ -5,7 +5,7 @@
  * code, and in a Markdown document a fence is content, not a quote.
  */
 import { isFenceLine } from '../../text/codeAnswer';
-import { type Cursor, isBlank } from './cursor';
+import { type Cursor, isBlank, isCloserLine } from './cursor';
 
 /** Prose lines that introduce an answer: "Here is…", "Sure!", "You can use the following:". */
 const INTRO = /^(?:here(?:'s| is| are)?|sure|certainly|okay|ok|of course|absolutely|great|below|the following|this (?:code|completion|will|should)|you can|you could|to (?:do|fix|complete|implement|achieve) |i(?:'ll| will| would|'d| can| have)|let me|let's|note|completion|answer|output|result)\b/i;
@@ -17,6 +17,9 @@ const CODE_PUNCTUATION = /[;{}=<>[\]]|^\s*(?:#|\/\/|--|\*)/;
 /** Before a fence, a short capitalised line ending in a colon introduces it: "Add this property:". */
 const LEAD_IN = /^[A-Z][\w'’,-]*(?: [\w'’`,()-]+)+:$/;
 const MARKDOWN_INFO = /^\s*(`{3,}|~{3,})\s*(?:markdown|md)\s*$/i;
+
+/** Languages where backticks are code: shell and Ruby commands, Go raw strings, MySQL and Kotlin names. */
+const BACKTICK_LANGUAGES = new Set(['shellscript', 'ruby', 'perl', 'go', 'sql', 'kotlin', 'scala', 'fsharp', 'r', 'powershell', 'makefile', 'dockerfile']);
 
 /** Languages whose text is prose: nothing in them is dropped as an explanation. */
 export const PROSE_LANGUAGES = new Set(['markdown', 'plaintext', 'latex', 'restructuredtext']);
@@ -39,7 +42,7 @@ export function stripFenceAndProse(raw: string, cursor: Cursor): { code: string;
   if (cursor.languageId === 'markdown') return { code: markdownAnswer(lines, cursor), wholeLines: false };
   const fenced = fencedBody(lines);
   const code = fenced ?? withoutProse(lines.slice(0, firstFence(lines)), !proseAllowed);
-  return { code: proseAllowed ? code : unquoteInlineCode(code, cursor.languageId), wholeLines: fenced !== undefined };
+  return { code: proseAllowed ? code : unquoteInlineCode(code, cursor), wholeLines: fenced !== undefined };
 }
 
 /**
@@ -111,10 +114,14 @@ function quoteEnd(lines: readonly string[]): number | undefined {
 }
 
 /** A one-line answer quoted as inline code (`` `a + b` ``); a JavaScript template literal is code, though. */
-function unquoteInlineCode(code: string, languageId: string): string {
+function unquoteInlineCode(code: string, cursor: Cursor): string {
+  const { languageId } = cursor;
   const quoted = /^`([^`\n]+)`$/.exec(code.trim());
   if (!quoted) return code;
   const inner = quoted[1];
+  // Command substitution, raw strings, quoted names — unless the cursor stands where only a statement can.
+  const statementOnly = isBlank(cursor.lineBefore) || /\b(?:defer|go)\s+$/.test(cursor.lineBefore);
+  if (BACKTICK_LANGUAGES.has(languageId) && !(statementOnly && /[().]/.test(inner))) return code;
   const jsFamily = /^(?:java|type)script(?:react)?$/.test(languageId);
   if (jsFamily && (inner.includes('${') || !/[().=+*/<>[\]-]/.test(inner))) return code;
   return inner;
@@ -157,8 +164,8 @@ const DIFF_HEADER = /^(?:@@.*@@.*|\+\+\+ .*|--- .*|diff --git .*|index [0-9a-f]+
  * function`, `# existing code`) ends the answer — what follows is elided or restated. A bare `...` is Python's
  * own and stays.
  */
-export function cutAtPlaceholder(code: string): string {
-  const all = code.split('\n');
+export function cutAtPlaceholder(code: string, cursor: Cursor): string {
+  const all = skipRestatedOutline(code.split('\n'), cursor);
   const at = all.findIndex((line) => PLACEHOLDER.test(line));
   const lines = at < 0 ? all : all.slice(0, at);
   // An empty comment line between code lines is a model's filler (one inside a comment block is a paragraph break).
@@ -167,5 +174,27 @@ export function cutAtPlaceholder(code: string): string {
 }
 
 const EMPTY_COMMENT = /^\s*(?:\/\/|#|--)\s*$/;
+
+/**
+ * An answer that opens by restating the prefix in outline — its lines again, what lies between them elided by a
+ * placeholder (`class A {` ⏎ `// ... existing fields ...` ⏎ `void f() {`) — continues after that outline.
+ */
+function skipRestatedOutline(lines: readonly string[], cursor: Cursor): string[] {
+  const prefixLines = new Set(cursor.previousLines.slice(-OUTLINE_LOOKBACK_LINES).map((line) => line.trim()).filter((line) => line.length > 0 && !isCloserLine(line)));
+  let at = 0;
+  let restated = 0;
+  let placeholders = 0;
+  for (; at < lines.length; at++) {
+    const text = lines[at].trim();
+    if (text === '') continue;
+    if (PLACEHOLDER.test(lines[at])) placeholders++;
+    else if (prefixLines.has(text)) restated++;
+    else break;
+  }
+  return placeholders > 0 && restated >= 2 && at < lines.length ? lines.slice(at) : [...lines];
+}
+
+/** How far up the prefix an outline's lines are looked for. */
+const OUTLINE_LOOKBACK_LINES = 200;
 
 const PLACEHOLDER = /^\s*(?:\/\/|#|--|\/\*+|<!--)\s*(?:(?:\.{3}|…)\s*(?:$|\*\/|-->|\w)|(?:the )?rest of (?:the )?(?:code|function|method|class|file|implementation)|(?:your|existing|remaining|other) (?:code|logic|implementation|methods|fields)\b|(?:code|implementation) (?:goes )?here\b)/i;

@@ -13,6 +13,8 @@ const CLOSER_START = /^\s*[)\]}]/;
 /** Lines that may stand left of the cursor's statement in a well-placed answer: closers and continuations. */
 const LEAVING_LINE = /^\s*(?:[)\]}]|(?:else|elif|except|catch|finally|end|fi|done|esac|case|default)\b)/;
 const INDENT_SCOPED = new Set(['python', 'yaml']);
+/** A control header whose body is the next line, without braces: `if (x)`, `for (…)`, `else`. */
+const BRACELESS_HEADER = /^\s*(?:(?:if|for|foreach|while|using|lock)\s*\(.*\)|else)\s*$/;
 
 /** How the model's columns map to the file's: its column for the cursor's statement and its unit. */
 interface Reading { readonly base: number; readonly unit: number }
@@ -117,13 +119,18 @@ function siblingColumn(lines: readonly string[], columns: readonly (number | und
   const next = columns.findIndex((c, i) => i > 0 && c !== undefined);
   if (next < 0 || depths[next] > 0 || opensBlock(cursor.lineBefore + lines[0], cursor.languageId)) return undefined;
   if (LEAVING_LINE.test(lines[next]) || startsDeclaration(lines[next], cursor.languageId) || /[\\,]\s*$/.test(lines[0])) return undefined;
+  // After a header without braces (`if (x)` ⏎ `  throw …;`) the next line is its body: the siblings are the outermost.
+  if (BRACELESS_HEADER.test(lines[0])) {
+    const outer = columns.filter((c, i): c is number => i > 0 && c !== undefined && depths[i] === 0);
+    return Math.min(...outer);
+  }
   return columns[next];
 }
 
 /**
  * A sibling line telling the model's column for the statement, where the first line's column does not:
  * below the cursor with nothing leaving the block (the model wrote from column 0), in the other whitespace
- * style, or — in Python and YAML, where a deeper line outside brackets cannot continue a statement — deeper
+ * style, or — in Python, where a deeper line outside brackets cannot continue a statement — deeper
  * than a first line that was indented relative to the cursor.
  */
 function siblingReading(lines: readonly string[], columns: readonly (number | undefined)[], cursor: Cursor, frame: { known: number | undefined; target: number; restyle: boolean; fileUnit: number }): Reading | undefined {
@@ -133,7 +140,7 @@ function siblingReading(lines: readonly string[], columns: readonly (number | un
   // Below the cursor, only a block nested under the sibling, still left of the cursor, shows column-0 writing.
   const nested = sibling < target && columns.some((c) => c !== undefined && c > sibling && c < target);
   if (known === undefined && (restyle || nested)) return readingFrom(sibling, columns, restyle ? Math.max(1, sibling) : fileUnit);
-  if (known !== undefined && sibling > known && INDENT_SCOPED.has(cursor.languageId)) return readingFrom(sibling, columns, fileUnit);
+  if (known !== undefined && sibling > known && cursor.languageId === 'python') return readingFrom(sibling, columns, fileUnit);
   return undefined;
 }
 

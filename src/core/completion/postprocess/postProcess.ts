@@ -36,7 +36,7 @@ export function postProcessCompletion(raw: string, context: CompletionContext, o
   const singleLine = isMidLine(cursor);
   let code = stripEchoedMarkers(normalizeLineEnds(raw), cursor);
   const answer = stripFenceAndProse(code, cursor);
-  code = cutAtPlaceholder(stripDiffMarkers(answer.code, cursor));
+  code = cutAtPlaceholder(stripDiffMarkers(answer.code, cursor), cursor);
   const restated = dropPrefixRepeat(code, cursor, answer.wholeLines);
   code = fitIndentation(restated.code, cursor, restated.firstIndent);
   code = dropRepetition(code, cursor);

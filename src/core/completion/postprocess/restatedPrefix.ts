@@ -45,7 +45,18 @@ export function dropRepeatedLines(lines: string[], previousLines: readonly strin
     // After text on the cursor line, a restatement goes on through that text (`{` alone may be new code).
     if (isBlank(lineBefore) || lines[k].trimStart().startsWith(lineBefore.trim())) return lines.slice(k);
   }
+  // The enclosing function's header restated with small changes (type hints added): the same name and opener.
+  const header = [...previousLines].reverse().find((line) => !isBlank(line));
+  if (isBlank(lineBefore) && lines.length > 1 && header !== undefined && sameHeader(header, lines[0])) return lines.slice(1);
   return lines;
+}
+
+/** Two block headers of the same declaration: the same text up to the parameters' `(`, both ending in `{` or `:`. */
+function sameHeader(a: string, b: string): boolean {
+  const head = (line: string) => /^\s*([^(]*\w\s*\()/.exec(line)?.[1];
+  const opener = (line: string) => /[{:]\s*$/.test(line);
+  const headA = head(a);
+  return headA !== undefined && headA.trim().length >= 4 && headA === head(b) && opener(a) && opener(b);
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Fitting the completion between the prefix and the suffix: mid-line, suffix duplicates, closing brackets. */
 import { type Cursor, isBlank, isCloserLine, isWordChar, leadingWhitespace, sameShape } from './cursor';
-import { OPENERS, bracketBalance, closesAcross, matches, scanBrackets } from './scan';
+import { OPENERS, bracketBalance, closesAcross, codeOnly, matches, scanBrackets } from './scan';
 
 /** How much of the suffix is looked at for duplicated lines. */
 const SUFFIX_LOOKAHEAD_CHARS = 4000;
@@ -27,11 +27,18 @@ export function dropSuffixOverlap(code: string, cursor: Cursor, singleLine: bool
   if (cursor.suffix.startsWith(body) || cursor.suffix.trimStart().startsWith(body.trim())) return undefined;
   // A new line that is the next line of the file already (Continue drops these too).
   const next = cursor.suffix.split('\n').slice(1).find((line) => !isBlank(line));
-  if (isBlank(cursor.lineBefore) && next !== undefined && !body.includes('\n') && body.trim() === next.trim() && body.trim().length >= RESTATED_LINE_CHARS) return undefined;
+  if (isBlank(cursor.lineBefore) && next !== undefined && !body.includes('\n') && sameCode(body, next, cursor.languageId) && body.trim().length >= RESTATED_LINE_CHARS) return undefined;
   if (!singleLine && copiesSuffix(body, cursor)) return undefined;
   const withoutLines = singleLine ? cutAtRestOfLine(body, cursor) : dropOverlappingLines(cutAtSuffixStart(body, cursor), cursor);
   if (isBlank(withoutLines)) return undefined;
   return dropOverlappingEnd(withoutLines, cursor);
+}
+
+/** Languages with `<…>` type arguments. */
+const GENERIC_LANGUAGES = new Set(['java', 'csharp', 'typescript', 'typescriptreact', 'rust', 'cpp', 'kotlin', 'swift', 'dart', 'scala']);
+
+function count(text: string, ch: string): number {
+  return text.split(ch).length - 1;
 }
 
 /** A statement line this long, restated, is no coincidence. */
@@ -48,7 +55,7 @@ function cutAtSuffixStart(body: string, cursor: Cursor): string {
   const next = following[0];
   if (next === undefined || isCloserLine(next) || next.trim().length < RESTATED_LINE_CHARS) return body;
   const lines = body.split('\n');
-  const at = lines.findIndex((line, i) => i > 0 && line.trimEnd() === next.trimEnd());
+  const at = lines.findIndex((line, i) => i > 0 && leadingWhitespace(line) === leadingWhitespace(next) && sameCode(line, next, cursor.languageId));
   if (at >= 0) return lines.slice(0, at).join('\n');
   // The same two lines with other names (`t` for `tmp`) are the suffix rewritten, not new code.
   const nonBlank = lines
@@ -109,7 +116,7 @@ function dropOverlappingLines(body: string, cursor: Cursor): string {
     .slice(0, SUFFIX_LOOKAHEAD_LINES);
   for (let m = Math.min(lines.length, next.length); m >= 1; m--) {
     const tail = answer.slice(lines.length - m).filter(({ text }) => !isBlank(text));
-    if (!tail.every((line, i) => i < next.length && sameLine(line, next[i]))) continue;
+    if (!tail.every((line, i) => i < next.length && sameLine(line, next[i], cursor.languageId))) continue;
     const cut = lines.slice(0, lines.length - m).join('\n').length;
     if (closesAcross(body, cut, cursor.style, cursor.state)) continue;
     return body.slice(0, cut);
@@ -117,8 +124,21 @@ function dropOverlappingLines(body: string, cursor: Cursor): string {
   return body;
 }
 
-function sameLine(a: { text: string; whole: boolean }, b: { text: string; whole: boolean }): boolean {
-  return a.whole && b.whole ? a.text.trimEnd() === b.text.trimEnd() : a.text.trim() === b.text.trim();
+function sameLine(a: { text: string; whole: boolean }, b: { text: string; whole: boolean }, languageId: string): boolean {
+  if (a.whole && b.whole && leadingWhitespace(a.text) !== leadingWhitespace(b.text)) return false;
+  return sameCode(a.text, b.text, languageId);
+}
+
+/**
+ * Two lines of code that say the same, as a model restating one tends to vary it: spacing, a missing `;`,
+ * `'` for `"`, `:=` for `=`, SQL keywords in another case.
+ */
+export function sameCode(a: string, b: string, languageId: string): boolean {
+  const loose = (line: string) => {
+    const text = line.replace(/\s+/g, '').replace(/;$/, '').replace(/'/g, '"').replace(/:=/g, '=');
+    return languageId === 'sql' ? text.toLowerCase() : text;
+  };
+  return loose(a) === loose(b);
 }
 
 function dropOverlappingEnd(body: string, cursor: Cursor): string {
@@ -238,7 +258,9 @@ function lineDefects(cursor: Cursor, inserted: string): number {
     else if (open > 0) open--;
     else unmatched++;
   });
-  return open + unmatched + (end === 'single' || end === 'double' || end === 'backtick' ? 1 : 0);
+  // Generic type arguments pair `<` with `>` (`Map<String, List<Order>>`): a copy that drops one leaves a `<` open.
+  const angles = GENERIC_LANGUAGES.has(cursor.languageId) ? Math.abs(count(codeOnly(line, cursor.style), '<') - count(codeOnly(line, cursor.style), '>')) : 0;
+  return open + unmatched + angles + (end === 'single' || end === 'double' || end === 'backtick' ? 1 : 0);
 }
 
 /** A JSON line less a `//` comment outside its strings. */
