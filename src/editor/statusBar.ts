@@ -18,6 +18,8 @@ export interface StatusBarSources {
   /** Tooltip lines (Markdown) about endpoints that are not the providers' own, and when their trust changes. */
   readonly endpointLines?: () => readonly string[];
   readonly onDidChangeEndpoints?: (listener: () => void) => vscode.Disposable;
+  /** Tooltip lines (Markdown) about where the keys come from when it is worth saying (a demo key); read at refresh. */
+  readonly keyLines?: () => Promise<readonly string[]>;
 }
 
 const BUDGET_COLOURS: Readonly<Record<BudgetState, vscode.ThemeColor | undefined>> = {
@@ -33,6 +35,7 @@ export class SpendStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
   private readonly subscriptions: vscode.Disposable[];
   private budget: BudgetState = 'ok';
+  private keyLines: readonly string[] = [];
   private renders = 0;
 
   constructor(private readonly session: SessionSpend, private readonly sources: StatusBarSources) {
@@ -53,9 +56,13 @@ export class SpendStatusBar implements vscode.Disposable {
   async refresh(): Promise<void> {
     const ticket = ++this.renders;
     this.render();
-    const level = await this.sources.budgetLevel().catch(() => 'ok' as const);
+    const [level, keyLines] = await Promise.all([
+      this.sources.budgetLevel().catch(() => 'ok' as const),
+      this.sources.keyLines?.().catch(() => []) ?? [],
+    ]);
     if (ticket !== this.renders) return; // a newer refresh is on its way
     this.budget = level;
+    this.keyLines = keyLines;
     this.render();
   }
 
@@ -65,7 +72,7 @@ export class SpendStatusBar implements vscode.Disposable {
     const spend = totals.tokens > 0 ? `${usd} · ${formatTokens(totals.tokens)} tok` : usd;
     const ledgerProblem = this.sources.ledgerProblem?.();
     this.item.text = `${ledgerProblem ? '$(warning) ' : ''}${this.session.busy ? '$(sync~spin) ' : ''}${spend}`;
-    const summary = sessionSummaryMarkdown(this.session.records, this.sources.models(), this.sources.routes(), this.sources.endpointLines?.());
+    const summary = sessionSummaryMarkdown(this.session.records, this.sources.models(), this.sources.routes(), [...this.keyLines, ...(this.sources.endpointLines?.() ?? [])]);
     const tooltip = new vscode.MarkdownString(ledgerProblem ? `$(warning) ${escapeMarkdown(ledgerProblem)}\n\n---\n\n${summary}` : summary);
     tooltip.supportThemeIcons = true;
     this.item.tooltip = tooltip;

@@ -2,12 +2,14 @@
  * `npm start`: Tandem in a real VS Code (code-server) on 127.0.0.1, with the sample workspace open.
  * Prints the URL to open in a browser and runs until Ctrl+C.
  *   npm start                      the SDKs' defaults (real OpenAI / Anthropic, or OPENAI_BASE_URL / ANTHROPIC_BASE_URL)
- *   npm start -- --fake            points the SDKs at the local fake provider server (no network, no keys needed)
+ *   npm start -- --fake            points the SDKs at the local fake provider server and hands the editor demo keys
+ *                                  valid only for it (no network, no keys needed; see fakeStart.ts)
  *   npm start -- --port 8123       a fixed port instead of a free one
  */
 import path from 'node:path';
-import { startFakeProviders, type FakeProviders } from '../fake-providers/server';
+import type { FakeProviders } from '../fake-providers/server';
 import { REPO_ROOT, startEditorSession } from './editorSession';
+import { startFakeSetup } from './fakeStart';
 import { ensureTools } from './tools';
 
 function argValue(name: string): string | undefined {
@@ -21,11 +23,11 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = {};
   let userSettings: Record<string, unknown> | undefined;
   if (process.argv.includes('--fake')) {
-    fake = await startFakeProviders();
-    Object.assign(env, { OPENAI_BASE_URL: fake.openaiBaseURL, ANTHROPIC_BASE_URL: fake.anthropicBaseURL });
-    // An endpoint from the environment is trusted only when listed; the fake's port changes at every start.
-    userSettings = { 'tandem.trustedEndpoints': ['http://127.0.0.1:*'] };
-    console.log(`fake providers: ${fake.url} (any key works except ones starting with "bad-")`);
+    const setup = await startFakeSetup();
+    fake = setup.fake;
+    Object.assign(env, setup.env);
+    userSettings = setup.userSettings;
+    console.log(`fake providers: ${fake.url} (demo keys set for it: no key needed; a key of yours, if stored, is used instead)`);
   }
   const port = argValue('--port');
   const { server, url } = await startEditorSession(tools, path.join(REPO_ROOT, 'sample-workspace'), {

@@ -1,6 +1,7 @@
 import type { ProviderId } from '../models/providers';
 
-export type KeySource = 'secret-storage' | 'environment' | 'none';
+/** `demo`: a demo key for the local fake (core/keys/demoKeys.ts), used only when neither of the others is set. */
+export type KeySource = 'secret-storage' | 'environment' | 'demo' | 'none';
 
 export interface ResolvedKey {
   readonly source: KeySource;

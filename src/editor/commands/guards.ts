@@ -17,9 +17,14 @@ export function workspaceTrusted(): boolean {
   return false;
 }
 
-/** The editor a command works in, or a message saying one is needed. */
+/**
+ * The editor a command works in, or a message saying one is needed. When the command was run from a page that
+ * is no text editor (the Get started walkthrough's buttons), the one file shown beside it is the one meant:
+ * the walkthrough focuses that editor first, but the extension host hears of it only after the command runs.
+ */
 export function activeEditor(what: string): vscode.TextEditor | undefined {
-  const editor = vscode.window.activeTextEditor;
+  const visible = vscode.window.visibleTextEditors;
+  const editor = vscode.window.activeTextEditor ?? (visible.length === 1 ? visible[0] : undefined);
   if (!editor) void vscode.window.showInformationMessage(`Tandem: open a file first, then ${what}.`);
   return editor;
 }

@@ -10,7 +10,10 @@ export const apiKeyCommands: TandemContribution = {
     keys,
     log,
     (provider, key) => models.clients.checkKey(provider, key),
-    (provider) => `Endpoint: ${endpointStatusText(models.clients.endpointStatus(provider))}`,
+    {
+      keySource: (provider) => models.clients.keySource(provider),
+      endpoint: (provider) => `Endpoint: ${endpointStatusText(models.clients.endpointStatus(provider))}`,
+    },
   ),
 };
 

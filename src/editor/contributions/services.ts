@@ -17,6 +17,7 @@ export function createServices(context: vscode.ExtensionContext): TandemServices
   const headers = new GatewayHeaderStore(context.secrets);
   // Every known key and gateway header value is redacted from every line.
   const log = new TandemLog(vscode.window.createOutputChannel('Tandem', { log: true }), () => [...keys.knownKeys(), ...headers.knownValues()]);
+  if (keys.demoKeysProblem) log.warn(`keys: ${keys.demoKeysProblem}`);
   const session = new SessionSpend(() => `${vscode.env.sessionId}.${Date.now().toString(36)}`);
   const models = createModelLayer(context, keys, headers, log, session);
   const boundary = new ContentBoundary(log);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { budgetLevel } from '../../core/cost/budget';
 import { endpointTooltipLines } from '../../core/endpoints/endpointStatus';
+import { demoKeyTooltipLines } from '../../core/keys/demoKeys';
 import { ledgerProblemLine } from '../../core/ledger/appendQueue';
 import { inBackground } from '../../core/log/background';
 import { PROVIDERS } from '../../core/models/providers';
@@ -16,10 +17,13 @@ const SHOWN_SETTINGS = ['tandem.budget', 'tandem.models', 'tandem.routing', 'tan
 /** The session's spend in the status bar (click opens the report), and the command that resets it. */
 export const spendStatusItem: TandemContribution = {
   name: 'the spend status item',
-  create: ({ session, models, log }) => {
+  create: ({ context, session, models, log }) => {
     const statusBar = new SpendStatusBar(session, statusBarSources(models));
+    inBackground(statusBar.refresh(), log, 'the spend item');
     const registrations = vscode.Disposable.from(
       statusBar,
+      // A key stored or cleared changes whether a demo key is in use.
+      context.secrets.onDidChange(() => inBackground(statusBar.refresh(), log, 'the spend item')),
       vscode.commands.registerCommand('tandem.resetSessionSpend', () => resetSessionSpend(session, log)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (SHOWN_SETTINGS.some((s) => e.affectsConfiguration(s))) inBackground(statusBar.refresh(), log, 'the spend item');
@@ -38,6 +42,10 @@ function statusBarSources(models: ModelLayer): StatusBarSources {
     onDidChangeLedger: (listener) => models.ledger.onDidChangeWriteState(listener),
     endpointLines: () => endpointTooltipLines(PROVIDERS.map((p) => models.clients.endpointStatus(p.id))),
     onDidChangeEndpoints: (listener) => models.consent.onDidChange(listener),
+    keyLines: async () => {
+      const sources = await Promise.all(PROVIDERS.map(async (p) => ({ name: p.displayName, source: await models.clients.keySource(p.id) })));
+      return demoKeyTooltipLines(sources.filter((s) => s.source === 'demo').map((s) => s.name));
+    },
     budgetLevel: async () => {
       const { caps } = models.settings.models().budget;
       return budgetLevel(caps, await models.periodSpend.current());

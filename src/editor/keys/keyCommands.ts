@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { validateKeyInput } from '../../core/keys/apiKey';
+import { validateKeyInput, type KeySource } from '../../core/keys/apiKey';
+import { DEMO_KEY_LABEL } from '../../core/keys/demoKeys';
 import { PROVIDERS, isProviderId, providerInfo, type ProviderId } from '../../core/models/providers';
 import { ProviderError } from '../../core/calls/providerError';
 import type { TandemLog } from '../log';
@@ -16,16 +17,25 @@ interface ProviderPick extends vscode.QuickPickItem {
   readonly provider: ProviderId;
 }
 
+/** Where the key a request to the provider's endpoint would carry comes from (a demo key only for the local fake). */
+export type KeySourceOf = (provider: ProviderId) => Promise<KeySource>;
+
+/** What the picker says about each provider: where its key comes from, and where it goes. */
+interface ProviderLines {
+  readonly keySource: KeySourceOf;
+  readonly endpoint: EndpointLine;
+}
+
 /** `Tandem: Set API Key…` and `Tandem: Clear API Key…`. A provider id may be passed to skip the pick. */
-export function registerKeyCommands(keys: KeyStore, log: TandemLog, check: KeyCheck, endpoint: EndpointLine): vscode.Disposable {
+export function registerKeyCommands(keys: KeyStore, log: TandemLog, check: KeyCheck, lines: ProviderLines): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('tandem.setApiKey', (arg?: unknown) => setApiKey(keys, log, check, endpoint, arg)),
-    vscode.commands.registerCommand('tandem.clearApiKey', (arg?: unknown) => clearApiKey(keys, log, endpoint, arg)),
+    vscode.commands.registerCommand('tandem.setApiKey', (arg?: unknown) => setApiKey(keys, log, check, lines, arg)),
+    vscode.commands.registerCommand('tandem.clearApiKey', (arg?: unknown) => clearApiKey(keys, log, lines, arg)),
   );
 }
 
-async function setApiKey(keys: KeyStore, log: TandemLog, check: KeyCheck, endpoint: EndpointLine, arg: unknown): Promise<void> {
-  const provider = isProviderId(arg) ? arg : await pickProvider(keys, endpoint, 'Set the API key for which provider?');
+async function setApiKey(keys: KeyStore, log: TandemLog, check: KeyCheck, lines: ProviderLines, arg: unknown): Promise<void> {
+  const provider = isProviderId(arg) ? arg : await pickProvider(lines, 'Set the API key for which provider?');
   if (!provider) return;
   const info = providerInfo(provider);
   const key = await vscode.window.showInputBox({
@@ -59,8 +69,8 @@ async function setApiKey(keys: KeyStore, log: TandemLog, check: KeyCheck, endpoi
   void vscode.window.showInformationMessage(`Tandem: ${info.displayName} API key checked and saved in VS Code's secret storage.`);
 }
 
-async function clearApiKey(keys: KeyStore, log: TandemLog, endpoint: EndpointLine, arg: unknown): Promise<void> {
-  const provider = isProviderId(arg) ? arg : await pickProvider(keys, endpoint, 'Clear the stored API key of which provider?');
+async function clearApiKey(keys: KeyStore, log: TandemLog, lines: ProviderLines, arg: unknown): Promise<void> {
+  const provider = isProviderId(arg) ? arg : await pickProvider(lines, 'Clear the stored API key of which provider?');
   if (!provider) return;
   const info = providerInfo(provider);
   if (!(await keys.hasStored(provider))) {
@@ -69,26 +79,33 @@ async function clearApiKey(keys: KeyStore, log: TandemLog, endpoint: EndpointLin
   }
   await keys.clear(provider);
   log.info(`${info.displayName} API key removed from secret storage.`);
-  const fallback = (await keys.resolve(provider)).source === 'environment'
-    ? ` ${info.keyEnvVar} from the environment will be used instead.`
-    : '';
+  const fallback = INSTEAD[await lines.keySource(provider)](provider);
   void vscode.window.showInformationMessage(`Tandem: ${info.displayName} API key cleared.${fallback}`);
 }
 
-async function pickProvider(keys: KeyStore, endpoint: EndpointLine, title: string): Promise<ProviderId | undefined> {
+const INSTEAD: Readonly<Record<KeySource, (provider: ProviderId) => string>> = {
+  'secret-storage': () => '',
+  environment: (provider) => ` ${providerInfo(provider).keyEnvVar} from the environment will be used instead.`,
+  demo: () => ` The ${DEMO_KEY_LABEL} will be used instead.`,
+  none: () => '',
+};
+
+async function pickProvider(lines: ProviderLines, title: string): Promise<ProviderId | undefined> {
   const items: ProviderPick[] = await Promise.all(
-    PROVIDERS.map(async (p) => ({ provider: p.id, label: p.displayName, description: await describeSource(keys, p.id), detail: endpoint(p.id) })),
+    PROVIDERS.map(async (p) => ({ provider: p.id, label: p.displayName, description: describeSource(await lines.keySource(p.id), p.id), detail: lines.endpoint(p.id) })),
   );
   const picked = await vscode.window.showQuickPick(items, { title: `Tandem: ${title}`, ignoreFocusOut: true });
   return picked?.provider;
 }
 
-async function describeSource(keys: KeyStore, provider: ProviderId): Promise<string> {
-  switch ((await keys.resolve(provider)).source) {
+function describeSource(source: KeySource, provider: ProviderId): string {
+  switch (source) {
     case 'secret-storage':
       return 'key stored in secret storage';
     case 'environment':
       return `using ${providerInfo(provider).keyEnvVar} from the environment`;
+    case 'demo':
+      return `using the ${DEMO_KEY_LABEL}`;
     case 'none':
       return 'no key set';
   }

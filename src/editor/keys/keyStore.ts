@@ -1,9 +1,12 @@
 import type * as vscode from 'vscode';
 import { resolveKey, secretName, type ResolvedKey } from '../../core/keys/apiKey';
+import { DEMO_KEYS_ENV_VAR, demoKeyFor, parseDemoKeys, type DemoKeys } from '../../core/keys/demoKeys';
+import type { Endpoint } from '../../core/endpoints/endpoint';
 import { providerInfo, type ProviderId } from '../../core/models/providers';
 
 /**
- * API keys: VS Code's SecretStorage first, then the provider's environment variable. Nothing else.
+ * API keys: VS Code's SecretStorage first, then the provider's environment variable; failing both, for a
+ * request to the local fake only, the demo key `npm start -- --fake` hands over (core/keys/demoKeys.ts).
  * Resolved keys are kept in memory until the secret changes (in this window or another), because inline
  * completions ask on every pause in typing and each SecretStorage read is a round trip to the main process.
  */
@@ -12,14 +15,29 @@ export class KeyStore implements vscode.Disposable {
   private readonly seen = new Set<string>();
   private readonly resolved = new Map<ProviderId, Promise<ResolvedKey>>();
   private readonly subscription: vscode.Disposable;
+  private readonly demo: DemoKeys | undefined;
+  /** Why the demo keys in the environment are ignored, for the log. */
+  readonly demoKeysProblem: string | undefined;
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
     this.subscription = secrets.onDidChange(() => this.resolved.clear());
+    ({ demo: this.demo, problem: this.demoKeysProblem } = parseDemoKeys(env[DEMO_KEYS_ENV_VAR]));
   }
 
+  /** The key a request to this endpoint carries: the user's own, else a demo key if the endpoint is the local fake. */
+  async resolveFor(provider: ProviderId, endpoint: Endpoint): Promise<ResolvedKey> {
+    const own = await this.resolve(provider);
+    if (own.source !== 'none') return own;
+    const demo = demoKeyFor(this.demo, endpoint);
+    if (!demo) return own;
+    this.seen.add(demo);
+    return { source: 'demo', key: demo };
+  }
+
+  /** The user's own key (stored or from the environment), whatever the endpoint. */
   resolve(provider: ProviderId): Promise<ResolvedKey> {
     let pending = this.resolved.get(provider);
     if (!pending) {

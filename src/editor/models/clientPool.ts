@@ -8,6 +8,7 @@ import { createModelClient } from '../../providers';
 import { createBatchClient } from '../../providers/batch';
 import type { BatchClient } from '../../core/batch/batchClient';
 import type { ClientConfig, ModelClient } from '../../core/calls/modelClient';
+import type { KeySource, ResolvedKey } from '../../core/keys/apiKey';
 import type { GatewayHeaderStore } from '../keys/headerStore';
 import type { KeyStore } from '../keys/keyStore';
 import type { TandemSettings } from './settings';
@@ -37,7 +38,12 @@ export class ClientPool {
   ) {}
 
   async hasKey(provider: ProviderId): Promise<boolean> {
-    return (await this.keys.resolve(provider)).source !== 'none';
+    return (await this.keySource(provider)) !== 'none';
+  }
+
+  /** Where the key a request would carry now comes from: a demo key counts only for the endpoint it is for. */
+  async keySource(provider: ProviderId): Promise<KeySource> {
+    return (await this.key(provider)).source;
   }
 
   /** Where the provider's requests go now, where that came from, and whether it is trusted; logged once per change. */
@@ -60,7 +66,7 @@ export class ClientPool {
   }
 
   private async cached<C>(cache: Map<ProviderId, { signature: string; client: C }>, provider: ProviderId, purpose: ClientPurpose, create: (p: ProviderId, config: ClientConfig) => C): Promise<C> {
-    const { key } = await this.keys.resolve(provider);
+    const { key } = await this.key(provider);
     // Routing asks for a key before it gets here; this only guards a key cleared mid-call.
     if (!key) throw new TandemError(`No ${providerInfo(provider).displayName} API key is set. Run "Tandem: Set API Key…".`);
     const config = await this.config(provider, key, purpose);
@@ -70,6 +76,10 @@ export class ClientPool {
     const client = create(provider, config);
     cache.set(provider, { signature, client });
     return client;
+  }
+
+  private key(provider: ProviderId): Promise<ResolvedKey> {
+    return this.keys.resolveFor(provider, this.resolve(provider).status.endpoint);
   }
 
   /** The endpoint Tandem resolved (never one the SDK picks itself), once the user trusts it; else throws. */
