@@ -1,7 +1,7 @@
 /** Typing and inline suggestions in the real editor, as the completion suites drive them. */
 import * as vscode from 'vscode';
-import { fake } from './commandFixtures';
-import { waitFor } from './tandem';
+import { clearKeys, closeEditors, fake, storeKeys } from './commandFixtures';
+import { activateTandem, waitFor } from './tandem';
 
 /** Types like a user does (the `type` command: auto-closing, auto-indent and inline suggestions react to it). */
 export async function type(text: string): Promise<void> {
@@ -25,4 +25,24 @@ export async function acceptGhostText(editor: vscode.TextEditor): Promise<string
     return editor.document.getText() !== before;
   });
   return editor.document.getText();
+}
+
+/**
+ * The hooks of a completion suite: keys stored, a fresh session, a debounce short enough to keep the suite quick
+ * yet longer than the gap between the test's own keystrokes; afterwards the completion settings and cache reset.
+ */
+export function useCompletionSuite(): void {
+  beforeEach(async () => {
+    await fake.reset();
+    await storeKeys();
+    (await activateTandem()).session.reset();
+    await completionsConfig().update('debounceMs', 250, vscode.ConfigurationTarget.Global);
+  });
+
+  afterEach(async () => {
+    await closeEditors();
+    await clearKeys();
+    for (const key of ['debounceMs', 'enabled', 'disabledLanguages']) await completionsConfig().update(key, undefined, vscode.ConfigurationTarget.Global);
+    (await activateTandem()).completions.pipeline.cache.clear();
+  });
 }

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { customIdFor } from '../../src/core/batch/customIds';
 import type { FakeProviders } from '../fake-providers/server';
 import { openTandemWindow, type TandemWindow } from './tandemWindow';
-import { runCommand, statusBarItem, waitForNotification } from './workbench';
+import { openFolderReviewDialog, runCommand, statusBarItem, waitForNotification } from './workbench';
 
 describe('A batch job across a window reload', () => {
   let window: TandemWindow;
@@ -26,22 +26,8 @@ describe('A batch job across a window reload', () => {
 
   it('is picked up by the new extension host and its results land', async () => {
     await statusBarItem(page, '$0.00').waitFor({ state: 'visible', timeout: 60_000 });
-    // Right after load the Explorer's menu may not have Tandem's entry yet: retry, as runCommand does.
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Escape');
-      await page.getByRole('treeitem', { name: 'src' }).click({ button: 'right' });
-      // Hovered, then Enter: a click while the menu is still settling can be lost.
-      await page.locator('.monaco-menu .action-label', { hasText: 'Review Folder for Compliance (Batch)' }).hover({ timeout: 5_000 }).catch(() => undefined);
-      await page.keyboard.press('Enter');
-      if (await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
-      if (attempt === 4) throw new Error('The Explorer never offered "Review Folder for Compliance (Batch)".');
-    }
-    // The glob, as offered.
-    await page.keyboard.press('Enter');
     // The cost dialog: one request, at the batch rate.
-    const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ state: 'visible' });
+    const dialog = await openFolderReviewDialog(page);
     assert.match(await dialog.innerText(), /1 request to Claude Haiku 4\.5 through the Batch API[\s\S]*at the batch rate/);
     await dialog.getByRole('button', { name: 'Submit' }).click();
     await waitForNotification(page, 'submitted');

@@ -11,7 +11,7 @@ import { customIdFor } from '../../src/core/batch/customIds';
 import type { FakeProviders } from '../fake-providers/server';
 import { REPO_ROOT } from '../runner/editorSession';
 import { openTandemWindow, type TandemWindow } from './tandemWindow';
-import { runCommand, statusBarItem, waitForNotification } from './workbench';
+import { openFolderReviewDialog, runCommand, statusBarItem, waitForNotification } from './workbench';
 
 const RESULTS = path.join(REPO_ROOT, 'test-results');
 
@@ -111,20 +111,9 @@ describe('The Tandem view in a VS Code window', () => {
     assert.equal(await job.locator('.codicon-modifier-spin').count(), 0);
   });
 
-  /** Review Folder for Compliance (Batch) on src/, from the Explorer, as batchReload.test.ts does it. */
+  /** Review Folder for Compliance (Batch) on src/, from the Explorer, submitted. */
   async function submitFolderReview(): Promise<void> {
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Escape');
-      await page.getByRole('treeitem', { name: 'src' }).click({ button: 'right' });
-      await page.locator('.monaco-menu .action-label', { hasText: 'Review Folder for Compliance (Batch)' }).hover({ timeout: 5_000 }).catch(() => undefined);
-      await page.keyboard.press('Enter');
-      if (await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
-      if (attempt === 4) throw new Error('The Explorer never offered "Review Folder for Compliance (Batch)".');
-    }
-    await page.keyboard.press('Enter');
-    const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ state: 'visible' });
+    const dialog = await openFolderReviewDialog(page);
     await dialog.getByRole('button', { name: 'Submit' }).click();
     await waitForNotification(page, 'submitted');
   }

@@ -57,3 +57,24 @@ export async function waitForNotification(page: Page, text: string, timeoutMs = 
 export function statusBarItem(page: Page, text: string): Locator {
   return page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: text }).first();
 }
+
+/**
+ * Review Folder for Compliance (Batch) on src/ from the Explorer's context menu, the offered glob accepted: the
+ * cost dialog, once it shows. Right after load the menu may not have Tandem's entry yet, so it is retried.
+ */
+export async function openFolderReviewDialog(page: Page): Promise<Locator> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.getByRole('treeitem', { name: 'src' }).click({ button: 'right' });
+    // Hovered, then Enter: a click while the menu is still settling can be lost.
+    await page.locator('.monaco-menu .action-label', { hasText: 'Review Folder for Compliance (Batch)' }).hover({ timeout: 5_000 }).catch(() => undefined);
+    await page.keyboard.press('Enter');
+    if (await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
+    if (attempt === 4) throw new Error('The Explorer never offered "Review Folder for Compliance (Batch)".');
+  }
+  await page.keyboard.press('Enter');
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ state: 'visible' });
+  return dialog;
+}

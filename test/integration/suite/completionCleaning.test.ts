@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import * as vscode from 'vscode';
-import { clearKeys, closeEditors, fake, openEditor, storeKeys } from '../commandFixtures';
-import { activateTandem } from '../tandem';
-import { acceptGhostText, completionsConfig, modelAnswers, type } from '../typing';
+import { openEditor } from '../commandFixtures';
+import { acceptGhostText, modelAnswers, type, useCompletionSuite } from '../typing';
 
 /**
  * What lands in the document when a user accepts ghost text built from a chat model's raw answer: one test
@@ -11,20 +9,7 @@ import { acceptGhostText, completionsConfig, modelAnswers, type } from '../typin
  */
 
 describe('Inline completion cleaning', () => {
-  beforeEach(async () => {
-    await fake.reset();
-    await storeKeys();
-    (await activateTandem()).session.reset();
-    // Short enough to keep the suite quick, long enough that the test's own keystrokes never leave a gap this wide.
-    await completionsConfig().update('debounceMs', 250, vscode.ConfigurationTarget.Global);
-  });
-
-  afterEach(async () => {
-    await closeEditors();
-    await clearKeys();
-    await completionsConfig().update('debounceMs', undefined, vscode.ConfigurationTarget.Global);
-    (await activateTandem()).completions.pipeline.cache.clear();
-  });
+  useCompletionSuite();
 
   it('scope: finishing a partial statement stops there, not running into the next statements and functions', async () => {
     const editor = await openEditor('function check(x: number) {\n|\n}\n\nfunction other() {}\n');

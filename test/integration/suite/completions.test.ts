@@ -1,26 +1,13 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { clearKeys, closeEditors, fake, modelCalls, openEditor, requestText, storeKeys } from '../commandFixtures';
+import { clearKeys, fake, modelCalls, openEditor, requestText } from '../commandFixtures';
 import { activateTandem, captureMessages, waitFor } from '../tandem';
-import { completionsConfig, type } from '../typing';
+import { completionsConfig, type, useCompletionSuite } from '../typing';
 
 const FUNCTION = 'function add(a: number, b: number): number {\n|\n}\n';
 
 describe('Inline completions', () => {
-  beforeEach(async () => {
-    await fake.reset();
-    await storeKeys();
-    (await activateTandem()).session.reset();
-    // Short enough to keep the suite quick, long enough that the test's own keystrokes never leave a gap this wide.
-    await completionsConfig().update('debounceMs', 250, vscode.ConfigurationTarget.Global);
-  });
-
-  afterEach(async () => {
-    await closeEditors();
-    await clearKeys();
-    for (const key of ['debounceMs', 'enabled', 'disabledLanguages']) await completionsConfig().update(key, undefined, vscode.ConfigurationTarget.Global);
-    (await activateTandem()).completions.pipeline.cache.clear();
-  });
+  useCompletionSuite();
 
   it('typing shows ghost text from the model, and the inline-suggest commit accepts it', async () => {
     const editor = await openEditor(FUNCTION);
