@@ -140,12 +140,14 @@ export function sameShape(a: string, b: string): boolean {
   return shape(a) === shape(b);
 }
 
-const DECLARATION_START = /^\s*(?:@\w|(?:export|default|pub(?:\([\w:]+\))?|public|private|protected|internal|static|abstract|override|async|unsafe|final|sealed|virtual|extern)\s|(?:def|class|function|func|fn|fun|sub|interface|struct|enum|impl|trait|type|record|module|namespace)\b)/;
+const DECLARATION_START = /^\s*(?:@\w|#\[|(?:export|default|pub(?:\([\w:]+\))?|public|private|protected|internal|static|abstract|override|async|unsafe|final|sealed|virtual|extern)\s|(?:def|class|function|func|fn|fun|sub|interface|struct|enum|impl|trait|type|record|module|namespace)\b)/;
+/** Languages of data, where a `key:` is not a declaration. */
+const DATA_LANGUAGES = new Set(['yaml', 'json', 'jsonc', 'toml', 'markdown']);
 const CONTROL_START = /^\s*(?:[)\]}]\s*)?(?:if|elif|else|for|foreach|while|do|switch|match|case|try|catch|except|finally|with|unless|until|loop|select|when)\b/;
 
 /** A line that begins a function, method, class or type — not a statement like `if __name__ == …:`. */
 export function startsDeclaration(line: string, languageId: string): boolean {
-  if (!/[\p{L}_$@]/u.test(line)) return false; // an Allman `{` alone opens the declaration above it
+  if (!/[\p{L}_$@]/u.test(line) || DATA_LANGUAGES.has(languageId)) return false; // an Allman `{` alone opens the declaration above it; data has none
   if (DECLARATION_START.test(line)) return true;
   return opensBlock(line, languageId) && !CONTROL_START.test(line);
 }

@@ -75,7 +75,10 @@ function readColumns(lines: readonly string[], columns: readonly (number | undef
   const { statement, body } = blockEvidence(lines, columns, cursor);
   for (const unit of units) {
     const base = (target / fileUnit) * unit;
-    if (statement.every((c) => c === base) && fits(base, unit) && (body === undefined || body > base)) return { base, unit };
+    if (!statement.every((c) => c === base) || !fits(base, unit) || (body !== undefined && body <= base)) continue;
+    // A body one step in by the answer's own wider unit (4 spaces in a 2-space file) is one level in.
+    const step = body === undefined ? unit : body - base;
+    return { base, unit: step > unit && step % unit === 0 && statement.length > 0 ? step : unit };
   }
   if (body !== undefined && body <= target) {
     const base = statement.length > 0 ? Math.min(...statement) : firstIndent ?? Math.max(0, body - fileUnit);

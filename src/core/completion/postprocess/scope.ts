@@ -149,8 +149,8 @@ function memberBefore(lines: readonly string[], depths: readonly number[], i: nu
   for (let j = i - 1; j >= 0; j--) {
     const line = j === 0 && isBlank(cursor.lineBefore) ? cursor.lineBefore + lines[0] : lines[j];
     if (isBlank(line) || depths[j] > 0 || indentWidth(leadingWhitespace(line)) !== block.indent) continue;
-    // A decorator or annotation (`@property`) belongs to the declaration under it.
-    if (startsDeclaration(line, cursor.languageId) && !/^\s*@/.test(line)) return true;
+    // A decorator or attribute (`@property`, `#[test]`) belongs to the declaration under it.
+    if (startsDeclaration(line, cursor.languageId) && !/^\s*(?:@|#\[)/.test(line)) return true;
   }
   return false;
 }
