@@ -28,11 +28,11 @@ const OPEN_REPORT: vscode.Command = { command: 'tandem.showUsage', title: 'Show 
 export class SpendTreeProvider implements vscode.TreeDataProvider<SpendNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<SpendNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private breakdown: SpendBreakdown;
+  /** Worked out when the view asks for it (only while it is shown), not at every call. */
+  private breakdown: SpendBreakdown | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly session: SessionSpend, private readonly models: () => ModelTable) {
-    this.breakdown = this.read();
     this.subscriptions = [
       session.onDidChange(() => this.refresh()),
       // The total spins while a request is in flight, as the status bar item does.
@@ -42,11 +42,12 @@ export class SpendTreeProvider implements vscode.TreeDataProvider<SpendNode>, vs
 
   /** Reads the session again (also when the catalog's display names change). */
   refresh(): void {
-    this.breakdown = this.read();
+    this.breakdown = undefined;
     this.changed.fire(undefined);
   }
 
   getChildren(node?: SpendNode): SpendNode[] {
+    this.breakdown ??= spendBreakdown(this.session.records, this.models());
     const { total, byTask, byModel } = this.breakdown;
     if (!node) return total.calls === 0 ? [] : [{ kind: 'total', row: total }, { kind: 'heading', section: 'task' }, { kind: 'heading', section: 'model' }];
     if (node.kind !== 'heading') return [];
@@ -72,10 +73,6 @@ export class SpendTreeProvider implements vscode.TreeDataProvider<SpendNode>, vs
     if (node.kind === 'total') item.iconPath = new vscode.ThemeIcon(this.session.busy ? 'sync~spin' : 'credit-card');
     item.accessibilityInformation = { label: `${row.label}: ${row.description}` };
     return item;
-  }
-
-  private read(): SpendBreakdown {
-    return spendBreakdown(this.session.records, this.models());
   }
 
   dispose(): void {

@@ -54,9 +54,21 @@ export function render(columns: number, style: IndentStyle | undefined): string 
 }
 
 /** The document's lines around the cursor, to tell its style. */
-export function documentSample(cursor: Cursor): string[] {
+function documentSample(cursor: Cursor): string[] {
   const before = cursor.previousLines.slice(-STYLE_SAMPLE_LINES);
   const after = cursor.suffix.split('\n').slice(1, STYLE_SAMPLE_LINES / 4);
   // The cursor line's indentation counts even on a blank line: the editor put it there.
   return [...before, `${cursor.lineBefore}${cursor.lineAfter}·`, ...after];
+}
+
+/** The document's indentation as its text shows it (undefined when it shows none), worked out once per cursor. */
+const shownStyles = new WeakMap<Cursor, IndentStyle | null>();
+
+export function documentIndent(cursor: Cursor): IndentStyle | undefined {
+  let style = shownStyles.get(cursor);
+  if (style === undefined) {
+    style = indentStyle(documentSample(cursor)) ?? null;
+    shownStyles.set(cursor, style);
+  }
+  return style ?? undefined;
 }

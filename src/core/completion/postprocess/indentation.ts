@@ -6,7 +6,7 @@
  * continue a block the first line opens sit at the statement's column.
  */
 import { type Cursor, indentWidth, isBlank, leadingWhitespace, opensBlock, startsDeclaration } from './cursor';
-import { LANGUAGE_STYLE, TAB_COLUMNS, documentSample, indentStyle, render } from './indentStyle';
+import { LANGUAGE_STYLE, TAB_COLUMNS, documentIndent, indentStyle, render } from './indentStyle';
 import { depthAtLineStarts } from './scan';
 
 const CLOSER_START = /^\s*[)\]}]/;
@@ -29,7 +29,7 @@ export function fitIndentation(code: string, cursor: Cursor, firstIndent: number
   const lines = code.split('\n');
   const firstHasIndent = cursor.lineBefore === '' && /^[ \t]+\S/.test(lines[0]);
   if (lines.length < 2 && !firstHasIndent) return code;
-  const file = indentStyle(documentSample(cursor)) ?? LANGUAGE_STYLE[cursor.languageId];
+  const file = documentIndent(cursor) ?? LANGUAGE_STYLE[cursor.languageId];
   const answer = indentStyle(firstHasIndent ? lines : lines.slice(1));
   const fileUnit = file?.unit ?? answer?.unit ?? TAB_COLUMNS;
   const columns = lines.map((line, i) => (i === 0 && !firstHasIndent) || isBlank(line) ? undefined : indentWidth(leadingWhitespace(line)));
@@ -172,6 +172,6 @@ function statementAnchor(cursor: Cursor, lines: readonly string[], columns: read
   if (!isBlank(lines[0])) return { target: lineIndent };
   // Only a body after a block opener has a known place, one level in, and only in a file that shows its unit.
   const first = columns.find((c) => c !== undefined);
-  if (first === undefined || first <= lineIndent || !opensBlock(lineBefore, cursor.languageId) || indentStyle(documentSample(cursor)) === undefined) return undefined;
+  if (first === undefined || first <= lineIndent || !opensBlock(lineBefore, cursor.languageId) || documentIndent(cursor) === undefined) return undefined;
   return { target: lineIndent + fileUnit, firstIndent: first };
 }

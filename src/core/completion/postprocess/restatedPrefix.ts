@@ -1,6 +1,6 @@
 /** Class "restated prefix": from the answer's code to code that starts exactly at the cursor. */
 import { type Cursor, indentWidth, isBlank, isCloserLine, isWordChar, leadingWhitespace, opensBlock } from './cursor';
-import { LANGUAGE_STYLE, TAB_COLUMNS, documentSample, indentStyle, render } from './indentStyle';
+import { LANGUAGE_STYLE, TAB_COLUMNS, documentIndent, indentStyle, render } from './indentStyle';
 import { codeOnly } from './scan';
 
 /** The most prefix lines an answer is checked for restating. */
@@ -113,6 +113,6 @@ function bodyOnNextLine(code: string, cursor: Cursor): string | undefined {
   const back = lines.slice(1).some((line) => !isBlank(line) && indentWidth(leadingWhitespace(line)) <= lineIndent);
   const deeper = lines.slice(1).every((line) => isBlank(line) || indentWidth(leadingWhitespace(line)) > lineIndent);
   if (!(opener.endsWith('{') ? back : deeper)) return undefined;
-  const style = indentStyle(documentSample(cursor)) ?? LANGUAGE_STYLE[languageId] ?? indentStyle(lines.slice(1));
+  const style = documentIndent(cursor) ?? LANGUAGE_STYLE[languageId] ?? indentStyle(lines.slice(1));
   return `\n${render(lineIndent + (style?.unit ?? TAB_COLUMNS), style)}${code}`;
 }

@@ -259,7 +259,8 @@ function lineDefects(cursor: Cursor, inserted: string): number {
     else unmatched++;
   });
   // Generic type arguments pair `<` with `>` (`Map<String, List<Order>>`): a copy that drops one leaves a `<` open.
-  const angles = GENERIC_LANGUAGES.has(cursor.languageId) ? Math.abs(count(codeOnly(line, cursor.style), '<') - count(codeOnly(line, cursor.style), '>')) : 0;
+  const code = GENERIC_LANGUAGES.has(cursor.languageId) ? codeOnly(line, cursor.style) : '';
+  const angles = Math.abs(count(code, '<') - count(code, '>'));
   return open + unmatched + angles + (end === 'single' || end === 'double' || end === 'backtick' ? 1 : 0);
 }
 
