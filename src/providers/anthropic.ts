@@ -63,6 +63,7 @@ export class AnthropicClient implements ModelClient {
         model: message.model,
         requestId: stream.request_id ?? requestId,
         latencyMs: billed.latencyMs,
+      ...(billed.firstTokenMs !== undefined ? { firstTokenMs: billed.firstTokenMs } : {}),
         stop: message.stop_reason === 'max_tokens' ? 'max-tokens' : 'complete',
         ...(billed.gatewayCostMicroUsd !== undefined ? { gatewayCostMicroUsd: billed.gatewayCostMicroUsd } : {}),
       };

@@ -75,6 +75,7 @@ export class OpenAIClient implements ModelClient {
       model: final.model,
       requestId,
       latencyMs: billed.latencyMs,
+      ...(billed.firstTokenMs !== undefined ? { firstTokenMs: billed.firstTokenMs } : {}),
       stop: final.status === 'incomplete' && final.incomplete_details?.reason === 'max_output_tokens' ? 'max-tokens' : 'complete',
       ...(billed.gatewayCostMicroUsd !== undefined ? { gatewayCostMicroUsd: billed.gatewayCostMicroUsd } : {}),
     };

@@ -18,6 +18,7 @@ export class StreamRun {
   private reported: Usage | undefined;
   private reportedPrompt: Usage | undefined;
   private gatewayCost: number | undefined;
+  private firstTextMs: number | undefined;
   private readonly idle = new AbortController();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -80,6 +81,7 @@ export class StreamRun {
 
   addText(delta: string): void {
     if (delta === '') return;
+    this.firstTextMs ??= this.latencyMs();
     this.chunks.push(delta);
     this.handlers?.onText?.(delta);
   }
@@ -108,6 +110,7 @@ export class StreamRun {
       usageEstimated: bill.estimated,
       basis: bill.basis,
       latencyMs: this.latencyMs(),
+      ...(this.firstTextMs !== undefined ? { firstTokenMs: this.firstTextMs } : {}),
       ...(this.gatewayCost !== undefined ? { gatewayCostMicroUsd: this.gatewayCost } : {}),
     };
   }

@@ -59,6 +59,8 @@ export interface ModelResult {
   readonly model: string;
   readonly requestId?: string;
   readonly latencyMs: number;
+  /** Time to the first text, from the start of the call (the wait a user feels); absent when no text came. */
+  readonly firstTokenMs?: number;
   readonly stop: StopReason;
   /** What a gateway in between said the call cost (LiteLLM's x-litellm-response-cost), in micro-dollars. */
   readonly gatewayCostMicroUsd?: number;

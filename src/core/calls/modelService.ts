@@ -48,6 +48,8 @@ export interface TaskHandlers extends StreamHandlers {
 
 export interface TaskOutcome {
   readonly result: ModelResult;
+  /** The ledger record of the call that gave this result: quality signals about the answer name it. */
+  readonly callId: string;
   readonly model: ModelId;
   readonly reason: string;
   readonly fellBackFrom?: ModelId;
@@ -174,8 +176,8 @@ export class ModelService {
     await this.guardBudget(decision.model, inputTokens[models[decision.model].provider], maxOut, settings, request.background);
     const fallback = decision.fallback;
     try {
-      const result = await this.callOnce(settings, decision.model, request, decision.route, decision.reason, fallback !== undefined, handlers);
-      return { result, model: decision.model, reason: decision.reason };
+      const { result, callId } = await this.callOnce(settings, decision.model, request, decision.route, decision.reason, fallback !== undefined, handlers);
+      return { result, callId, model: decision.model, reason: decision.reason };
     } catch (error) {
       if (!(error instanceof ProviderError) || !fallback || !shouldFallBack(error.kind)) throw error;
       const from = models[decision.model];
@@ -186,8 +188,8 @@ export class ModelService {
       handlers.onRestart?.(line);
       if (!request.background) this.deps.ui.announceFallback(line);
       const reason = `${request.task} → ${to.displayName}: fallback after ${from.displayName} failed (${error.kind})`;
-      const result = await this.callOnce(settings, fallback, request, decision.route, reason, false, handlers);
-      return { result, model: fallback, reason, fellBackFrom: decision.model };
+      const { result, callId } = await this.callOnce(settings, fallback, request, decision.route, reason, false, handlers);
+      return { result, callId, model: fallback, reason, fellBackFrom: decision.model };
     }
   }
 
@@ -225,10 +227,10 @@ export class ModelService {
     }
   }
 
-  /** One request to one model, recorded whatever happens. */
+  /** One request to one model, recorded whatever happens. Resolves with the result and its ledger record's id. */
   private async callOnce(
     settings: SettingsSnapshot, model: ModelId, request: TaskRequest, taskRoute: TaskRoute, reason: string, mayFallBack: boolean, handlers: StreamHandlers,
-  ): Promise<ModelResult> {
+  ): Promise<{ result: ModelResult; callId: string }> {
     const spec = settings.models[model];
     const started = this.now();
     const modelRequest: ModelRequest = {
@@ -248,13 +250,14 @@ export class ModelService {
     const end = request.background ? () => {} : this.deps.session.begin();
     try {
       const result = await client.stream(modelRequest, handlers);
-      await this.record(settings, model, request.task, started, reason, {
+      const callId = await this.record(settings, model, request.task, started, reason, {
         usage: result.usage, estimated: result.usageEstimated, latencyMs: result.latencyMs,
         outcome: result.stop === 'cancelled' ? 'cancelled' : 'ok', requestId: result.requestId,
+        ...(result.firstTokenMs !== undefined ? { firstTokenMs: result.firstTokenMs } : {}),
         ...(result.gatewayCostMicroUsd !== undefined ? { gatewayCostMicroUsd: result.gatewayCostMicroUsd } : {}),
       });
       this.deps.log.info(`${spec.displayName}: ${request.task} done in ${result.latencyMs} ms, request ${result.requestId ?? 'n/a'}`);
-      return result;
+      return { result, callId };
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
       // What it is billed for was settled by the billing policy where the evidence is (core/cost/billing.ts).
@@ -272,6 +275,7 @@ export class ModelService {
         outcome,
         requestId: error.details.requestId,
         error: `${error.kind}: ${error.message}`,
+        ...(partial?.firstTokenMs !== undefined ? { firstTokenMs: partial.firstTokenMs } : {}),
         ...(partial?.gatewayCostMicroUsd !== undefined ? { gatewayCostMicroUsd: partial.gatewayCostMicroUsd } : {}),
       });
       this.deps.log[outcome === 'cancelled' ? 'info' : 'warn'](`${spec.displayName}: ${request.task} ${outcome}: ${error.message}`);
@@ -284,8 +288,8 @@ export class ModelService {
   /** Priced with the request's own snapshot: the prices that routed the call are the ones it is recorded at. */
   private async record(
     settings: SettingsSnapshot, model: ModelId, task: TaskKind, started: Date, reason: string,
-    call: Pick<LedgerRecord, 'usage' | 'estimated' | 'latencyMs' | 'outcome' | 'requestId' | 'error' | 'gatewayCostMicroUsd'>,
-  ): Promise<void> {
+    call: Pick<LedgerRecord, 'usage' | 'estimated' | 'latencyMs' | 'firstTokenMs' | 'outcome' | 'requestId' | 'error' | 'gatewayCostMicroUsd'>,
+  ): Promise<string> {
     const spec = settings.models[model];
     const record: LedgerRecord = {
       v: 1,
@@ -301,6 +305,7 @@ export class ModelService {
       ...call,
     };
     await this.file(record, settings);
+    return record.id;
   }
 
   /**

@@ -10,6 +10,8 @@ export interface PartialResult {
   /** Why the usage is what it is (core/cost/billing.ts): 'not-sent' calls are not recorded at all. */
   readonly basis: BillBasis;
   readonly latencyMs: number;
+  /** When the first text arrived, from the start of the call; absent when none did. */
+  readonly firstTokenMs?: number;
   readonly gatewayCostMicroUsd?: number;
 }
 

@@ -6,7 +6,8 @@ import { addUsage, ZERO_USAGE } from '../usage/usage';
 import type { TaskHandlers, TaskOutcome, TaskRequest } from './modelService';
 
 type SegmentDecision = { readonly model: keyof ModelTable; readonly reason: string; readonly maxSegmentTokens: number };
-type CallOnce = (request: TaskRequest, handlers: TaskHandlers) => Promise<ModelResult>;
+/** One recorded call: its result and the id of its ledger record. */
+type CallOnce = (request: TaskRequest, handlers: TaskHandlers) => Promise<{ readonly result: ModelResult; readonly callId: string }>;
 
 function textOf(message: ChatMessage): string {
   return typeof message.content === 'string'
@@ -36,14 +37,14 @@ export async function runSegmented(
   const parts: string[] = [];
   let usage = ZERO_USAGE;
   for (const [i, segment] of segments.entries()) {
-    const result = await callOnce({
+    const { result } = await callOnce({
       ...request,
       messages: [...head, { role: 'user', content: `Part ${i + 1} of ${segments.length} (lines ${segment.startLine}–${segment.endLine}):\n\n${segment.text}` }],
     }, {});
     parts.push(result.text);
     usage = addUsage(usage, result.usage);
   }
-  const combined = await callOnce({
+  const { result: combined, callId } = await callOnce({
     ...request,
     jsonSchema: request.jsonSchema,
     messages: [{
@@ -55,6 +56,8 @@ export async function runSegmented(
   }, handlers);
   return {
     result: { ...combined, usage: addUsage(usage, combined.usage) },
+    // The combining call wrote the answer the user judges.
+    callId,
     model: decision.model,
     reason: decision.reason,
   };

@@ -22,8 +22,16 @@ export const DEFAULT_RETRY: RetryOptions = { firstMs: 1_000, maxMs: 60_000 };
 /** Lines per appendLines call while catching up, so one call never holds thousands of records. */
 const MAX_LINES_PER_CALL = 500;
 
-export interface AppendQueueOptions {
+/** What the queue writes: a line with an id and a time (ledger records, quality signals). */
+export interface QueuedLine {
+  readonly id: string;
+  readonly time: string;
+}
+
+export interface AppendQueueOptions<T extends QueuedLine = LedgerRecord> {
   readonly files: Pick<LedgerFiles, 'dir' | 'appendLines'>;
+  /** The file a record goes to (default: the ledger's month file); throws for a record that cannot be filed. */
+  readonly fileFor?: (record: T) => string;
   readonly timers: Timers;
   readonly log?: Logger;
   /** Tells the user, once per outage, what failed and what to do. */
@@ -31,8 +39,8 @@ export interface AppendQueueOptions {
   readonly retry?: RetryOptions;
 }
 
-interface Entry {
-  readonly record: LedgerRecord;
+interface Entry<T> {
+  readonly record: T;
   readonly file: string;
   readonly line: string;
   /** Resolves the append() that queued it: once, after its first attempt. */
@@ -49,8 +57,8 @@ const WRITING: LedgerWriteState = Object.freeze({ kind: 'writing' });
  * many of a call's lines were), so each is written exactly once. The user is told once per outage, with
  * the folder and the OS error; the log says when the records were written after all.
  */
-export class AppendQueue {
-  private readonly queue: Entry[] = [];
+export class AppendQueue<T extends QueuedLine = LedgerRecord> {
+  private readonly queue: Entry<T>[] = [];
   private flushing = false;
   private again = false;
   private failures = 0;
@@ -62,7 +70,7 @@ export class AppendQueue {
   readonly onDidChangeState: Event<LedgerWriteState> = this.changed.event;
   private readonly retry: RetryOptions;
 
-  constructor(private readonly options: AppendQueueOptions) {
+  constructor(private readonly options: AppendQueueOptions<T>) {
     this.retry = options.retry ?? DEFAULT_RETRY;
   }
 
@@ -71,7 +79,7 @@ export class AppendQueue {
   }
 
   /** The records not yet in the file, oldest first (readers count them too). */
-  get pending(): readonly LedgerRecord[] {
+  get pending(): readonly T[] {
     return this.queue.map((e) => e.record);
   }
 
@@ -80,10 +88,10 @@ export class AppendQueue {
    * the attempt failed and it is kept in memory (the user has been told). Rejects only for a record whose
    * time cannot be filed.
    */
-  append(record: LedgerRecord): Promise<boolean> {
+  append(record: T): Promise<boolean> {
     let file: string;
     try {
-      file = fileForRecord(record);
+      file = (this.options.fileFor ?? fileForRecord)(record);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -170,7 +178,7 @@ export class AppendQueue {
   }
 }
 
-function settle(entry: Entry, written: boolean): void {
+function settle<T>(entry: Entry<T>, written: boolean): void {
   entry.settle?.(written);
   entry.settle = undefined;
 }

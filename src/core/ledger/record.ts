@@ -6,6 +6,9 @@ import type { Usage } from '../usage/usage';
 /** How a call ended. `fallback`: this call failed and the task was sent to the other model. */
 export type CallOutcome = 'ok' | 'error' | 'cancelled' | 'fallback';
 
+/** Which side of a routing trial a call was on: the task's own route, or the other model the trial sends a share to. */
+export type TrialArm = 'routed' | 'trial';
+
 /** One line of the ledger: one call to a model. Never holds prompt text, answers or keys. */
 export interface LedgerRecord {
   readonly v: 1;
@@ -19,6 +22,8 @@ export interface LedgerRecord {
   readonly usage: Usage;
   readonly costMicroUsd: number;
   readonly latencyMs: number;
+  /** Time to the first text of the answer (ms from the start of the call); absent when none came or for batch calls. */
+  readonly firstTokenMs?: number;
   readonly outcome: CallOutcome;
   readonly batch: boolean;
   /** True when usage is an estimate (the provider reported none). */
@@ -30,4 +35,9 @@ export interface LedgerRecord {
   readonly error?: string;
   /** What a gateway in between said this call cost (LiteLLM's x-litellm-response-cost), beside Tandem's own figure. */
   readonly gatewayCostMicroUsd?: number;
+  /**
+   * Calls made while a routing trial covered their task: the trial's id, the arm the call was assigned to, and
+   * the seed that drew it (the draw can be replayed: core/trial/assignment.ts).
+   */
+  readonly trial?: { readonly id: string; readonly arm: TrialArm; readonly seed: number };
 }

@@ -56,6 +56,14 @@ export function isLedgerRecord(value: unknown): value is LedgerRecord {
     isOptionalString(r.requestId) &&
     isOptionalString(r.reason) &&
     isOptionalString(r.error) &&
-    (r.gatewayCostMicroUsd === undefined || isCount(r.gatewayCostMicroUsd))
+    (r.gatewayCostMicroUsd === undefined || isCount(r.gatewayCostMicroUsd)) &&
+    (r.firstTokenMs === undefined || isCount(r.firstTokenMs)) &&
+    (r.trial === undefined || isTrialTag(r.trial))
   );
+}
+
+function isTrialTag(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const t = value as Record<string, unknown>;
+  return typeof t.id === 'string' && (t.arm === 'routed' || t.arm === 'trial') && Number.isSafeInteger(t.seed);
 }

@@ -98,6 +98,8 @@ export interface TaskRoute {
   readonly maxOutputTokens: number;
   /** The workspace's own settings chose this route (the status tooltip says so). */
   readonly setByWorkspace?: boolean;
+  /** The user (or the workspace) chose this route in `tandem.routing`: a routing trial leaves the task alone. */
+  readonly pinned?: boolean;
 }
 
 export type RoutingTable = Readonly<Record<TaskKind, TaskRoute>>;

@@ -34,8 +34,8 @@ export function applyRoutingOverrides(
     const workspace = setByWorkspace(task);
     // The reason is what the user sees for every routed call: it must say whose choice it was.
     table[task] = workspace
-      ? { ...defaults[task], model, reason: `set by this workspace (tandem.routing.${task} in its settings)`, setByWorkspace: true }
-      : { ...defaults[task], model, reason: `set in settings (tandem.routing.${task})` };
+      ? { ...defaults[task], model, reason: `set by this workspace (tandem.routing.${task} in its settings)`, setByWorkspace: true, pinned: true }
+      : { ...defaults[task], model, reason: `set in settings (tandem.routing.${task})`, pinned: true };
   }
   return { table, problems };
 }

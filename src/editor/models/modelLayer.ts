@@ -2,8 +2,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ModelService } from '../../core/calls/modelService';
 import { PeriodSpend } from '../../core/cost/periodSpend';
+import { nodeLedgerFiles } from '../../core/ledger/node/nodeLedgerFiles';
 import { openLedgerStore } from '../../core/ledger/node/openLedgerStore';
 import type { LedgerStore } from '../../core/ledger/store';
+import { QualityLog } from '../../core/quality/qualityLog';
 import { Cooldowns } from '../../core/routing/fallback';
 import { TokenCounter, type ExactTokenizer } from '../../core/tokens/tokenCounter';
 import type { SessionSpend } from '../../core/spend/sessionSpend';
@@ -18,6 +20,8 @@ import { TandemSettings } from './settings';
 export interface ModelLayer {
   readonly service: ModelService;
   readonly ledger: LedgerStore;
+  /** What happened to the answers (accepted, undone, valid…), beside the ledger and linked to its records. */
+  readonly quality: QualityLog;
   readonly clients: ClientPool;
   /** Whether a key may go to an endpoint the user has not trusted: asked once per origin. */
   readonly consent: EndpointConsent;
@@ -34,13 +38,15 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
   });
   const consent = createEndpointConsent(settings, log);
   const clients = new ClientPool(keys, headers, settings, consent, log);
-  const ledger = openLedgerStore(path.join(context.globalStorageUri.fsPath, 'ledger'), {
+  const ledgerDir = path.join(context.globalStorageUri.fsPath, 'ledger');
+  const ledger = openLedgerStore(ledgerDir, {
     log,
     alert: (message) => {
       void vscode.window.showWarningMessage(`Tandem: ${message}`, 'Show Log').then((choice) => (choice ? log.channel.show() : undefined), () => undefined);
     },
   });
-  context.subscriptions.push({ dispose: () => ledger.dispose() }, settings, consent);
+  const quality = new QualityLog(nodeLedgerFiles(ledgerDir), { log });
+  context.subscriptions.push({ dispose: () => ledger.dispose() }, quality, settings, consent);
   const periodSpend = new PeriodSpend(ledger, () => session.totals.costMicroUsd, undefined, log);
   context.subscriptions.push(periodSpend);
   const cooldowns = new Cooldowns();
@@ -65,5 +71,5 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
       announceFallback: (line) => void vscode.window.showInformationMessage(`Tandem: ${line}`),
     },
   });
-  return { service, ledger, clients, consent, settings, periodSpend, cooldowns };
+  return { service, ledger, quality, clients, consent, settings, periodSpend, cooldowns };
 }

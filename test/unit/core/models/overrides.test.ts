@@ -19,7 +19,7 @@ describe('tandem.routing overrides', () => {
   it('moves a task to another model and says the choice came from settings', () => {
     const { table, problems } = applyRoutingOverrides(routes, { explain: 'gpt-5.4-mini' }, models);
     assert.deepEqual(problems, []);
-    assert.deepEqual(table.explain, { ...DEFAULT_ROUTES.explain, model: 'gpt-5.4-mini', reason: 'set in settings (tandem.routing.explain)' });
+    assert.deepEqual(table.explain, { ...DEFAULT_ROUTES.explain, model: 'gpt-5.4-mini', reason: 'set in settings (tandem.routing.explain)', pinned: true });
     assert.deepEqual(table.review, DEFAULT_ROUTES.review);
   });
 
@@ -80,7 +80,7 @@ describe('tandem.routing overrides', () => {
   it('marks the routes the workspace set, and says so in their reason', () => {
     const { table } = applyRoutingOverrides(routes, { explain: 'gpt-5.4-mini', review: 'gpt-5.4-mini' }, models, (task) => task === 'explain');
     assert.deepEqual(table.explain, {
-      ...DEFAULT_ROUTES.explain, model: 'gpt-5.4-mini', reason: 'set by this workspace (tandem.routing.explain in its settings)', setByWorkspace: true,
+      ...DEFAULT_ROUTES.explain, model: 'gpt-5.4-mini', reason: 'set by this workspace (tandem.routing.explain in its settings)', setByWorkspace: true, pinned: true,
     });
     assert.equal(table.review.setByWorkspace, undefined);
     assert.equal(table.review.reason, 'set in settings (tandem.routing.review)');
