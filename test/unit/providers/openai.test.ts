@@ -22,6 +22,7 @@ describe('OpenAIClient (Responses API, real SDK, fake server)', () => {
     assert.match(result.requestId ?? '', /^req_/);
     assert.equal(result.usageEstimated, false);
     assert.ok(result.latencyMs >= 0);
+    assert.ok(result.firstTokenMs !== undefined && result.firstTokenMs <= result.latencyMs, 'time to first token, within the call');
     const input = fakeTokenCount('Rule one.\n\nRule two.') + fakeTokenCount('Write a function that adds two numbers');
     assert.deepEqual(result.usage, { input, cacheRead: 0, cacheWrite5m: 0, cacheWrite1h: 0, output: fakeTokenCount(result.text), reasoning: 0 });
 

@@ -25,4 +25,14 @@ describe('ledger record validation', () => {
     assert.equal(isLedgerRecord(line({ usage: { ...ZERO_USAGE, input: 1.5 } })), false);
     assert.equal(isLedgerRecord(line({ usage: { ...ZERO_USAGE, output: -1 } })), false);
   });
+
+  it('reads the time to first token and the routing trial tag when present, and refuses them malformed', () => {
+    assert.equal(isLedgerRecord(line({ firstTokenMs: 120 })), true);
+    assert.equal(isLedgerRecord(line({ trial: { id: 't1', arm: 'trial', seed: 123456 } })), true);
+    assert.equal(isLedgerRecord(line({ trial: { id: 't1', arm: 'routed', seed: 0 } })), true);
+    assert.equal(isLedgerRecord(line({ firstTokenMs: -1 })), false);
+    assert.equal(isLedgerRecord(line({ trial: { id: 't1', arm: 'other', seed: 1 } })), false);
+    assert.equal(isLedgerRecord(line({ trial: { id: 't1', arm: 'trial', seed: 0.5 } })), false);
+    assert.equal(isLedgerRecord(line({ trial: 'yes' })), false);
+  });
 });
