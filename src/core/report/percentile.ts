@@ -3,9 +3,14 @@
  * so it is always a value that occurred (p95 of 1..20 is 19). 0 for no values. Reorders `values`.
  */
 export function p95NearestRank(values: number[]): number {
+  return percentileNearestRank(values, 95);
+}
+
+/** The nearest-rank percentile for a whole `percent` (1–100), as p95NearestRank: p50 of 1..4 is 2. Reorders `values`. */
+export function percentileNearestRank(values: number[], percent: number): number {
   if (values.length === 0) return 0;
   // In integers: 0.95 × n in floating point can land a hair above a whole number and skip a rank.
-  const rank = Math.ceil((95 * values.length) / 100);
+  const rank = Math.ceil((percent * values.length) / 100);
   return select(values, rank - 1);
 }
 

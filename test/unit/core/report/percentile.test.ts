@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { p95NearestRank } from '../../../../src/core/report/percentile';
+import { p95NearestRank, percentileNearestRank } from '../../../../src/core/report/percentile';
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -31,5 +31,14 @@ describe('p95NearestRank', () => {
       const sorted = [...values].sort((a, b) => a - b);
       assert.equal(p95NearestRank(values), sorted[Math.ceil((95 * n) / 100) - 1], `n = ${n}`);
     }
+  });
+});
+
+describe('percentileNearestRank', () => {
+  it('gives the median as the value at rank ⌈n / 2⌉, one that occurred', () => {
+    assert.equal(percentileNearestRank(range(1, 4), 50), 2);
+    assert.equal(percentileNearestRank([900, 100, 300], 50), 300);
+    assert.equal(percentileNearestRank([], 50), 0);
+    assert.equal(percentileNearestRank(range(1, 20), 95), p95NearestRank(range(1, 20)));
   });
 });
