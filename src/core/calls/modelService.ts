@@ -20,6 +20,9 @@ import { runSegmented } from './segmented';
 import { errorText } from '../format/errorText';
 import { redactPrompt, type RedactedPrompt, type Redaction } from '../privacy/redaction';
 import type { SettingsSnapshot } from './settingsSnapshot';
+import { COMPLETION_DEFAULTS } from '../completion/parameters';
+import type { RoutingTrial } from '../trial/routingTrial';
+import { TrialRouting, trialLogLine, type TrialTag } from '../trial/trialRequest';
 
 /** What a feature asks for; the service picks the model. */
 export interface TaskRequest {
@@ -95,7 +98,12 @@ export interface ModelServiceDeps {
   readonly newId?: () => string;
   /** The user's own keys: redacted verbatim from every prompt, whatever their shape. */
   readonly knownSecrets?: () => Iterable<string>;
+  /** The routing trial in force, if any: it sends a share of its tasks' calls to the other model. */
+  readonly trial?: () => RoutingTrial | undefined;
 }
+
+/** Why a call went to its model, as its ledger record says: the one-line reason and any trial tag. */
+type CallWhy = { readonly reason: string; readonly trial?: TrialTag };
 
 /** Estimates within this factor of a model's input limit are replaced by an exact count. */
 const EXACT_COUNT_BAND = 0.25;
@@ -107,6 +115,7 @@ const EXACT_COUNT_BAND = 0.25;
 export class ModelService {
   private readonly now: () => Date;
   private readonly newId: () => string;
+  private readonly trial: TrialRouting | undefined;
   private counter = 0;
 
   constructor(private readonly deps: ModelServiceDeps) {
@@ -114,6 +123,7 @@ export class ModelService {
     // Time, a random part per service (one per window) and a counter: unique across windows sharing the ledger.
     const instance = Math.random().toString(36).slice(2, 8);
     this.newId = deps.newId ?? (() => `${Date.now().toString(36)}-${instance}-${(this.counter++).toString(36)}`);
+    this.trial = deps.trial && new TrialRouting(deps.trial, this.now, { now: () => this.now().getTime(), burstPauseMs: COMPLETION_DEFAULTS.trialBurstPauseMs });
   }
 
   /**
@@ -138,13 +148,21 @@ export class ModelService {
     return prompt;
   }
 
-  private async runRouted(request: TaskRequest, handlers: TaskHandlers, settings: SettingsSnapshot): Promise<TaskOutcome> {
+  private async runRouted(asked: TaskRequest, handlers: TaskHandlers, settings: SettingsSnapshot): Promise<TaskOutcome> {
     const { models, routes } = settings;
     const keys = { openai: await this.deps.hasKey('openai'), anthropic: await this.deps.hasKey('anthropic') };
     const inputTokens = {
-      openai: await this.openAIInputTokens(request, settings),
-      anthropic: estimateRequestTokens(request.system, request.messages, 'anthropic'),
+      openai: await this.openAIInputTokens(asked, settings),
+      anthropic: estimateRequestTokens(asked.system, asked.messages, 'anthropic'),
     };
+    const trial = await this.trial?.decide({
+      ...asked, settings, inputTokens, hasKey: (p) => keys[p], isCoolingDown: (p) => this.deps.cooldowns.isCoolingDown(p), spent: () => this.deps.periodSpend.current(),
+    });
+    const trialLine = trial && trialLogLine(asked.task, trial);
+    if (trialLine) this.deps.log.info(trialLine);
+    // The trial arm runs as if the user had chosen the other model: same checks, same fallback.
+    const request = trial?.kind === 'trial' ? { ...asked, forceModel: trial.model } : asked;
+    const tag = trial && trial.kind !== 'outside' ? trial.tag : undefined;
     const decision = route({
       task: request.task,
       inputTokens,
@@ -153,7 +171,8 @@ export class ModelService {
       fallbackEnabled: settings.fallbackEnabled,
       forceModel: request.forceModel,
     }, models, routes);
-    this.deps.log.info(`route: ${decision.reason}`);
+    const reasonOf = (model: ModelId, reason: string): CallWhy => ({ reason: trial?.kind === 'trial' && model === trial.model ? trial.reason : reason, trial: tag });
+    this.deps.log.info(`route: ${decision.kind === 'call' ? reasonOf(decision.model, decision.reason).reason : decision.reason}`);
 
     switch (decision.kind) {
       case 'refuse':
@@ -167,7 +186,7 @@ export class ModelService {
       }
       case 'segment':
         await this.guardBudget(decision.model, inputTokens[models[decision.model].provider], decision.route.maxOutputTokens, settings, request.background);
-        return runSegmented(request, handlers, decision, (req, h) => this.callOnce(settings, decision.model, req, decision.route, decision.reason, false, h), models);
+        return runSegmented(request, handlers, decision, (req, h) => this.callOnce(settings, decision.model, req, decision.route, { reason: decision.reason, trial: tag }, false, h), models);
       case 'call':
         break;
     }
@@ -176,8 +195,9 @@ export class ModelService {
     await this.guardBudget(decision.model, inputTokens[models[decision.model].provider], maxOut, settings, request.background);
     const fallback = decision.fallback;
     try {
-      const { result, callId } = await this.callOnce(settings, decision.model, request, decision.route, decision.reason, fallback !== undefined, handlers);
-      return { result, callId, model: decision.model, reason: decision.reason };
+      const why = reasonOf(decision.model, decision.reason);
+      const { result, callId } = await this.callOnce(settings, decision.model, request, decision.route, why, fallback !== undefined, handlers);
+      return { result, callId, model: decision.model, reason: why.reason };
     } catch (error) {
       if (!(error instanceof ProviderError) || !fallback || !shouldFallBack(error.kind)) throw error;
       const from = models[decision.model];
@@ -188,7 +208,7 @@ export class ModelService {
       handlers.onRestart?.(line);
       if (!request.background) this.deps.ui.announceFallback(line);
       const reason = `${request.task} → ${to.displayName}: fallback after ${from.displayName} failed (${error.kind})`;
-      const { result, callId } = await this.callOnce(settings, fallback, request, decision.route, reason, false, handlers);
+      const { result, callId } = await this.callOnce(settings, fallback, request, decision.route, { reason, trial: tag }, false, handlers);
       return { result, callId, model: fallback, reason, fellBackFrom: decision.model };
     }
   }
@@ -229,7 +249,7 @@ export class ModelService {
 
   /** One request to one model, recorded whatever happens. Resolves with the result and its ledger record's id. */
   private async callOnce(
-    settings: SettingsSnapshot, model: ModelId, request: TaskRequest, taskRoute: TaskRoute, reason: string, mayFallBack: boolean, handlers: StreamHandlers,
+    settings: SettingsSnapshot, model: ModelId, request: TaskRequest, taskRoute: TaskRoute, why: CallWhy, mayFallBack: boolean, handlers: StreamHandlers,
   ): Promise<{ result: ModelResult; callId: string }> {
     const spec = settings.models[model];
     const started = this.now();
@@ -250,7 +270,7 @@ export class ModelService {
     const end = request.background ? () => {} : this.deps.session.begin();
     try {
       const result = await client.stream(modelRequest, handlers);
-      const callId = await this.record(settings, model, request.task, started, reason, {
+      const callId = await this.record(settings, model, request.task, started, why, {
         usage: result.usage, estimated: result.usageEstimated, latencyMs: result.latencyMs,
         outcome: result.stop === 'cancelled' ? 'cancelled' : 'ok', requestId: result.requestId,
         ...(result.firstTokenMs !== undefined ? { firstTokenMs: result.firstTokenMs } : {}),
@@ -268,7 +288,7 @@ export class ModelService {
         throw error;
       }
       const outcome = error.kind === 'cancelled' ? 'cancelled' : mayFallBack && shouldFallBack(error.kind) ? 'fallback' : 'error';
-      await this.record(settings, model, request.task, started, reason, {
+      await this.record(settings, model, request.task, started, why, {
         usage: partial?.usage ?? ZERO_USAGE,
         estimated: partial?.usageEstimated ?? false,
         latencyMs: partial?.latencyMs ?? this.now().getTime() - started.getTime(),
@@ -287,7 +307,7 @@ export class ModelService {
 
   /** Priced with the request's own snapshot: the prices that routed the call are the ones it is recorded at. */
   private async record(
-    settings: SettingsSnapshot, model: ModelId, task: TaskKind, started: Date, reason: string,
+    settings: SettingsSnapshot, model: ModelId, task: TaskKind, started: Date, why: CallWhy,
     call: Pick<LedgerRecord, 'usage' | 'estimated' | 'latencyMs' | 'firstTokenMs' | 'outcome' | 'requestId' | 'error' | 'gatewayCostMicroUsd'>,
   ): Promise<string> {
     const spec = settings.models[model];
@@ -300,7 +320,8 @@ export class ModelService {
       model,
       provider: spec.provider,
       batch: false,
-      reason,
+      reason: why.reason,
+      ...(why.trial ? { trial: why.trial } : {}),
       costMicroUsd: costMicroUsd(call.usage, spec.prices),
       ...call,
     };

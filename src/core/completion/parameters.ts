@@ -51,6 +51,12 @@ export interface CompletionParameters {
    * open this long for the next call to adopt it, if the user is typing the text it streams.
    */
   readonly adoptGraceMs: number;
+  /**
+   * A routing trial draws one arm per burst of typing in a file, not per request: completions this close
+   * together share the model, so the cache and the provider's prompt cache (keyed per file) keep working.
+   * 5 s: longer than a pause to think mid-line (1–2 s), shorter than moving on to other work.
+   */
+  readonly trialBurstPauseMs: number;
 }
 
 export const COMPLETION_DEFAULTS: CompletionParameters = {
@@ -76,4 +82,5 @@ export const COMPLETION_DEFAULTS: CompletionParameters = {
   slowAfterMs: 1_000,
   timeLimitMs: 6_000,
   adoptGraceMs: 200,
+  trialBurstPauseMs: 5_000,
 };
