@@ -20,6 +20,9 @@ export interface StatusBarSources {
   readonly onDidChangeEndpoints?: (listener: () => void) => vscode.Disposable;
   /** Tooltip lines (Markdown) about where the keys come from when it is worth saying (a demo key); read at refresh. */
   readonly keyLines?: () => Promise<readonly string[]>;
+  /** Tooltip lines (Markdown) about a routing trial while one runs, and when it starts or ends. */
+  readonly trialLines?: () => readonly string[];
+  readonly onDidChangeTrial?: (listener: () => void) => vscode.Disposable;
 }
 
 const BUDGET_COLOURS: Readonly<Record<BudgetState, vscode.ThemeColor | undefined>> = {
@@ -48,6 +51,7 @@ export class SpendStatusBar implements vscode.Disposable {
       session.onDidChangeBusy(() => this.render()),
       ...(sources.onDidChangeLedger ? [sources.onDidChangeLedger(() => this.render())] : []),
       ...(sources.onDidChangeEndpoints ? [sources.onDidChangeEndpoints(() => this.render())] : []),
+      ...(sources.onDidChangeTrial ? [sources.onDidChangeTrial(() => this.render())] : []),
     ];
     this.item.show();
   }
@@ -72,7 +76,7 @@ export class SpendStatusBar implements vscode.Disposable {
     const spend = totals.tokens > 0 ? `${usd} · ${formatTokens(totals.tokens)} tok` : usd;
     const ledgerProblem = this.sources.ledgerProblem?.();
     this.item.text = `${ledgerProblem ? '$(warning) ' : ''}${this.session.busy ? '$(sync~spin) ' : ''}${spend}`;
-    const summary = sessionSummaryMarkdown(this.session.records, this.sources.models(), this.sources.routes(), [...this.keyLines, ...(this.sources.endpointLines?.() ?? [])]);
+    const summary = sessionSummaryMarkdown(this.session.records, this.sources.models(), this.sources.routes(), [...this.keyLines, ...(this.sources.trialLines?.() ?? []), ...(this.sources.endpointLines?.() ?? [])]);
     const tooltip = new vscode.MarkdownString(ledgerProblem ? `$(warning) ${escapeMarkdown(ledgerProblem)}\n\n---\n\n${summary}` : summary);
     tooltip.supportThemeIcons = true;
     this.item.tooltip = tooltip;

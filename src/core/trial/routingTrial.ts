@@ -76,11 +76,21 @@ export function daysLeft(trial: RoutingTrial, now: Date): number {
   return Math.max(0, Math.ceil((Date.parse(trial.endsAt) - now.getTime()) / DAY_MS));
 }
 
-/** "20% of Generate SQL and Explain go to the other model until 20 Dec 2026". */
+/** "20% of Generate SQL and Explain calls go to the other model until 20 Dec 2026". */
 export function describeTrial(trial: RoutingTrial): string {
-  return `${sharePercent(trial)}% of ${listOf(trial.tasks.map(taskLabel))} calls go to the other model until ${trialDate(trial.endsAt)}`;
+  return `${whatItSends(trial)} until ${trialDate(trial.endsAt)}`;
+}
+
+function whatItSends(trial: RoutingTrial): string {
+  return `${sharePercent(trial)}% of ${listOf(trial.tasks.map(taskLabel))} calls go to the other model`;
 }
 
 function listOf(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The status tooltip's lines while a trial runs (Markdown, each followed by an empty line). */
+export function trialTooltipLines(trial: RoutingTrial | undefined): string[] {
+  if (!trial) return [];
+  return [`$(beaker) Routing trial running until ${trialDate(trial.endsAt)}: ${whatItSends(trial)}.`, ''];
 }

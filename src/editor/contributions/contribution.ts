@@ -13,6 +13,7 @@ import type { ContentBoundary } from '../privacy/contentBoundary';
 import type { ReviewFindings } from '../review/registerReview';
 import type { BatchTreeProvider } from '../views/batchView';
 import type { SpendTreeProvider } from '../views/spendView';
+import type { TrialTreeProvider } from '../views/trialView';
 
 /** What every feature may use, built once at activation (services.ts). A feature reaches another only through these. */
 export interface TandemServices {
@@ -43,6 +44,7 @@ export interface FeatureTestParts {
   /** The Tandem view's sections: what their trees hold, as VS Code asks for it. */
   readonly spendView: SpendTreeProvider;
   readonly batchView: BatchTreeProvider;
+  readonly trialView: TrialTreeProvider;
 }
 
 /** One feature: created from the services, it returns what to dispose (and, optionally, its part of the test API). */

@@ -4,6 +4,7 @@ import type { TandemContribution } from './contribution';
 import { apiKeyCommands, gatewayHeaderCommands } from './credentialCommands';
 import { editorCommands } from './editorCommands';
 import { inlineCompletions } from './inlineCompletions';
+import { routingTrial } from './routingTrial';
 import { spendStatusItem } from './spendStatusItem';
 import { spendView } from './spendView';
 import { usageReport } from './usageReport';
@@ -22,6 +23,7 @@ export const CONTRIBUTIONS: readonly TandemContribution[] = [
   complianceReview,
   batchJobs,
   spendView,
+  routingTrial,
   usageReport,
   workspaceMoneyNotice,
 ];

@@ -5,6 +5,7 @@ import { demoKeyTooltipLines } from '../../core/keys/demoKeys';
 import { ledgerProblemLine } from '../../core/ledger/appendQueue';
 import { inBackground } from '../../core/log/background';
 import { PROVIDERS } from '../../core/models/providers';
+import { trialTooltipLines } from '../../core/trial/routingTrial';
 import type { SessionSpend } from '../../core/spend/sessionSpend';
 import type { TandemLog } from '../log';
 import type { ModelLayer } from '../models/modelLayer';
@@ -42,6 +43,8 @@ function statusBarSources(models: ModelLayer): StatusBarSources {
     onDidChangeLedger: (listener) => models.ledger.onDidChangeWriteState(listener),
     endpointLines: () => endpointTooltipLines(PROVIDERS.map((p) => models.clients.endpointStatus(p.id))),
     onDidChangeEndpoints: (listener) => models.consent.onDidChange(listener),
+    trialLines: () => trialTooltipLines(models.trial.current),
+    onDidChangeTrial: (listener) => models.trial.onDidChange(listener),
     keyLines: async () => {
       const sources = await Promise.all(PROVIDERS.map(async (p) => ({ name: p.displayName, source: await models.clients.keySource(p.id) })));
       return demoKeyTooltipLines(sources.filter((s) => s.source === 'demo').map((s) => s.name));

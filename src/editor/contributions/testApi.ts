@@ -9,6 +9,7 @@ import { ReportPanel } from '../report/reportPanel';
 import type { ComplianceReview } from '../review/registerReview';
 import type { BatchTreeProvider } from '../views/batchView';
 import type { SpendTreeProvider } from '../views/spendView';
+import type { TrialTreeProvider } from '../views/trialView';
 import type { FeatureTestParts, TandemServices } from './contribution';
 
 /** Internals handed to the integration tests only (ExtensionMode.Test); other extensions get nothing. */
@@ -28,6 +29,8 @@ export interface TandemTestApi {
   /** The Tandem view's sections: what their trees hold, as VS Code asks for it. */
   readonly spendView: SpendTreeProvider;
   readonly batchView: BatchTreeProvider;
+  /** The Routing Trial section (the trial itself is models.trial). */
+  readonly trialView: TrialTreeProvider;
   /** Which files are never sent (built-in list, tandem.exclude, .tandemignore). */
   readonly boundary: ContentBoundary;
   /** The open usage report, if any. */
@@ -65,6 +68,9 @@ export function tandemTestApi(services: TandemServices, features: Partial<Featur
     },
     get batchView() {
       return part('batchView');
+    },
+    get trialView() {
+      return part('trialView');
     },
     session,
     context,

@@ -16,6 +16,7 @@ import type { TandemLog } from '../log';
 import { ClientPool } from './clientPool';
 import { createEndpointConsent } from './endpointTrust';
 import { TandemSettings } from './settings';
+import { TrialStore } from '../trial/trialStore';
 
 export interface ModelLayer {
   readonly service: ModelService;
@@ -28,6 +29,8 @@ export interface ModelLayer {
   readonly settings: TandemSettings;
   readonly periodSpend: PeriodSpend;
   readonly cooldowns: Cooldowns;
+  /** The routing trial, if one runs: the service sends its share of calls to the other model. */
+  readonly trial: TrialStore;
 }
 
 /** Wires the core engine to VS Code: settings, keys, the ledger in global storage, and the user's prompts. */
@@ -50,6 +53,8 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
   const periodSpend = new PeriodSpend(ledger, () => session.totals.costMicroUsd, undefined, log);
   context.subscriptions.push(periodSpend);
   const cooldowns = new Cooldowns();
+  const trial = new TrialStore(context.globalState, log);
+  context.subscriptions.push(trial);
   const service = new ModelService({
     settings: () => settings.models(),
     hasKey: (p) => clients.hasKey(p),
@@ -64,6 +69,7 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
       require(path.join(context.extensionPath, 'dist', 'tokenizer', 'o200k.js')) as ExactTokenizer),
     log,
     knownSecrets: () => [...keys.knownKeys(), ...headers.knownValues()],
+    trial: () => trial.current,
     ui: {
       confirmOverBudget: async (message) =>
         (await vscode.window.showWarningMessage(`Tandem: ${message}`, { modal: true }, 'Send Anyway')) === 'Send Anyway',
@@ -71,5 +77,5 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
       announceFallback: (line) => void vscode.window.showInformationMessage(`Tandem: ${line}`),
     },
   });
-  return { service, ledger, quality, clients, consent, settings, periodSpend, cooldowns };
+  return { service, ledger, quality, clients, consent, settings, periodSpend, cooldowns, trial };
 }
