@@ -65,7 +65,7 @@ interface TaskItem extends vscode.QuickPickItem {
 
 async function askOptions(settings: SettingsSnapshot, keyed: ReadonlySet<string>): Promise<TrialStartOptions | undefined> {
   const tasks = await pickTasks(settings, keyed);
-  if (!tasks || tasks.length === 0) return undefined;
+  if (!tasks) return undefined;
   const share = await vscode.window.showInputBox({
     title: `${TITLE} (2/3)`,
     prompt: 'Share of these calls sent to the other model, in percent (1–50). The rest stay on their route.',
@@ -112,7 +112,12 @@ function pickTasks(settings: SettingsSnapshot, keyed: ReadonlySet<string>): Prom
       if (selected.some((i) => i.pinned)) pick.selectedItems = selected.filter((i) => !i.pinned);
     });
     pick.onDidAccept(() => {
-      chosen = pick.selectedItems.filter((i) => !i.pinned).map((i) => i.task);
+      const tasks = pick.selectedItems.filter((i) => !i.pinned).map((i) => i.task);
+      if (tasks.length === 0) {
+        pick.placeholder = 'Pick at least one task (Space picks the highlighted one), then press Enter; Escape cancels';
+        return;
+      }
+      chosen = tasks;
       pick.hide();
     });
     pick.onDidHide(() => {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { LedgerRecord } from '../../../src/core/ledger/record';
 import type { RoutingTrial } from '../../../src/core/trial/routingTrial';
 import { clearKeys, closeEditors, fake, modelCalls, openEditor, storeKeys } from '../commandFixtures';
-import { activateTandem, answerPrompt, captureMessages } from '../tandem';
+import { activateTandem, answerPrompt, captureMessages, waitFor } from '../tandem';
 
 const GOOD = 'SELECT c.name, SUM(o.total_cents) AS total\nFROM customers c\nJOIN orders o ON o.customer_id = c.id\nGROUP BY c.name;';
 
@@ -164,6 +164,44 @@ describe('Routing trial', () => {
     const second = await startAnswering('Replace Trial', { tasks: ['explain'], share: 30, days: 7 });
     assert.ok(second && second.id !== first.id);
     assert.deepEqual((await activateTandem()).models.trial.current?.tasks, ['explain']);
+  });
+
+  it('ends on its own at its end time, says so, and calls carry no tag after', async () => {
+    const { models } = await activateTandem();
+    const now = Date.now();
+    const shortTrial: RoutingTrial = {
+      id: 'trial-short', tasks: ['generateSql'], share: 0.5, seed: 1,
+      startedAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 1_500).toISOString(),
+    };
+    const messages = captureMessages();
+    try {
+      await models.trial.start(shortTrial);
+      assert.equal(models.trial.current?.id, 'trial-short');
+      await waitFor('the trial to end', () => messages.messages.some((m) => m.includes('the routing trial ended')));
+    } finally {
+      messages.dispose();
+    }
+    assert.match(messages.messages.join('\n'), /the routing trial ended on \d+ \w{3} \d{4}\. Every call goes to its routed model again/);
+    assert.equal(models.trial.current, undefined);
+    assert.deepEqual(await viewRows(), []);
+    const before = (await recordsOf()).length;
+    await generateSql();
+    assert.ok((await recordsOf()).slice(before).every((r) => r.trial === undefined));
+  });
+
+  it('a trial that ended while VS Code was closed is ended at activation, with the same message', async () => {
+    const { models, context } = await activateTandem();
+    await context.globalState.update('tandem.routingTrial', {
+      id: 'trial-old', tasks: ['explain'], share: 0.2, seed: 5, startedAt: '2026-01-01T00:00:00.000Z', endsAt: '2026-01-15T00:00:00.000Z',
+    });
+    const messages = captureMessages();
+    try {
+      await models.trial.checkEnd();
+    } finally {
+      messages.dispose();
+    }
+    assert.equal(context.globalState.get('tandem.routingTrial'), undefined);
+    assert.match(messages.messages.join('\n'), /the routing trial ended on 15 Jan 2026\./);
   });
 
   it('ends a trial whose saved state is damaged, and says so', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { LedgerRecord } from '../../../../src/core/ledger/record';
 import { DEFAULT_ROUTES, type RoutingTable } from '../../../../src/core/models/modelTable';
-import { daysLeft, describeTrial, isTrialActive, newRoutingTrial, parseRoutingTrial } from '../../../../src/core/trial/routingTrial';
+import { daysLeft, describeTrial, isTrialActive, newRoutingTrial, parseRoutingTrial, trialTooltipLines } from '../../../../src/core/trial/routingTrial';
 import { parseStartArgs, sharePercentProblem, daysProblem, shareFromText, trialableTasks } from '../../../../src/core/trial/startOptions';
 import { trialCallCounts } from '../../../../src/core/trial/trialCounts';
 import { ZERO_USAGE } from '../../../../src/core/usage/usage';
@@ -19,6 +19,11 @@ describe('routing trial state', () => {
     assert.equal(daysLeft(TRIAL, NOW), 14);
     assert.equal(daysLeft(TRIAL, new Date('2026-12-20T09:00:00Z')), 1);
     assert.equal(describeTrial(TRIAL), '20% of Generate SQL and Explain calls go to the other model until 20 Dec 2026');
+  });
+
+  it('the status tooltip says a trial is running, until when and what it sends; nothing without one', () => {
+    assert.deepEqual(trialTooltipLines(TRIAL), ['$(beaker) Routing trial running until 20 Dec 2026: 20% of Generate SQL and Explain calls go to the other model.', '']);
+    assert.deepEqual(trialTooltipLines(undefined), []);
   });
 
   it('reads back a stored trial as it was', () => {
