@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { FindingSettlements, isFindingFix, type FindingEnd, type FindingSignal } from '../../core/quality/findingSettlement';
 import type { Finding, FindingSeverity } from '../../core/review/findings';
 
 const SEVERITY: Readonly<Record<FindingSeverity, vscode.DiagnosticSeverity>> = {
@@ -18,18 +19,25 @@ interface Entry {
 /** Where a rule is written, so a diagnostic's code can link to it. */
 export type RuleLocator = (ruleId: string) => vscode.Uri | undefined;
 
+/** Records a finding's settlement in the quality log. */
+export type FindingSettled = (signal: FindingSignal) => void;
+
 /**
  * Review findings as diagnostics (source `Tandem`, code = rule id). A new review of a range replaces the
  * findings in it; an edit moves the findings below it and clears those it touches (the code they were
  * about has changed). Each diagnostic remembers its finding, so a quick fix can apply the replacement.
+ *
+ * Each finding from an interactive review ends once, as a quality signal: its quick fix written over its lines
+ * (fixed), dismissed, its lines edited by the user (edited), or replaced by a new review or cleared (left).
  */
 export class ReviewDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('tandem');
   private readonly entries = new Map<string, Entry[]>();
   private readonly findingOf = new WeakMap<vscode.Diagnostic, Entry>();
   private readonly subscriptions: vscode.Disposable[];
+  private readonly settlements = new FindingSettlements();
 
-  constructor(private readonly locateRule: RuleLocator) {
+  constructor(private readonly locateRule: RuleLocator, private readonly settled: FindingSettled = () => undefined) {
     this.subscriptions = [
       vscode.workspace.onDidChangeTextDocument((e) => this.follow(e)),
       vscode.workspace.onDidCloseTextDocument((d) => {
@@ -42,7 +50,10 @@ export class ReviewDiagnostics implements vscode.Disposable {
   /** Replaces the findings within document lines [firstLine, lastLine] (1-based, inclusive). */
   replace(document: vscode.TextDocument, firstLine: number, lastLine: number, findings: readonly Finding[]): void {
     const key = document.uri.toString();
-    const kept = (this.entries.get(key) ?? []).filter((e) => e.endLine < firstLine - 1 || e.startLine > lastLine - 1);
+    const outside = (e: Entry): boolean => e.endLine < firstLine - 1 || e.startLine > lastLine - 1;
+    const before = this.entries.get(key) ?? [];
+    before.filter((e) => !outside(e)).forEach((e) => this.settle(e, 'left'));
+    const kept = before.filter(outside);
     const added = findings.map((finding) => ({ finding, startLine: finding.startLine - 1, endLine: finding.endLine - 1 }));
     this.publish(document, [...kept, ...added].sort((a, b) => a.startLine - b.startLine));
   }
@@ -52,9 +63,10 @@ export class ReviewDiagnostics implements vscode.Disposable {
     return this.findingOf.get(diagnostic);
   }
 
-  /** Drops one finding (its fix was applied, or the user dismissed it). */
-  remove(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): void {
+  /** Drops one finding the user dismissed. */
+  dismiss(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): void {
     const entry = this.findingOf.get(diagnostic);
+    if (entry) this.settle(entry, 'dismissed');
     const key = document.uri.toString();
     this.publish(document, (this.entries.get(key) ?? []).filter((e) => e !== entry));
   }
@@ -64,6 +76,7 @@ export class ReviewDiagnostics implements vscode.Disposable {
   }
 
   clear(uri: vscode.Uri): void {
+    (this.entries.get(uri.toString()) ?? []).forEach((e) => this.settle(e, 'left'));
     this.entries.delete(uri.toString());
     this.collection.delete(uri);
   }
@@ -82,6 +95,8 @@ export class ReviewDiagnostics implements vscode.Disposable {
       entries = entries.flatMap((e) => {
         if (e.endLine < start.line) return [e];
         if (e.startLine > end.line || (pushesDown && e.startLine >= start.line)) return [{ ...e, startLine: e.startLine + delta, endLine: e.endLine + delta }];
+        const fix = { startLine: e.startLine, endLine: e.endLine, replacement: e.finding.replacement };
+        this.settle(e, isFindingFix({ startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character, text: change.text }, fix) ? 'fixed' : 'edited');
         return [];
       });
     }
@@ -98,6 +113,13 @@ export class ReviewDiagnostics implements vscode.Disposable {
       return [diagnostic];
     });
     this.collection.set(document.uri, diagnostics);
+  }
+
+  /** A finding of an interactive review ends: its one quality signal (findings without an origin have none). */
+  private settle(entry: Entry, end: FindingEnd): void {
+    const origin = entry.finding.origin;
+    const signal = origin && this.settlements.settle(origin, end);
+    if (signal) this.settled(signal);
   }
 
   dispose(): void {
