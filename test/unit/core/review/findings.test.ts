@@ -147,7 +147,7 @@ describe('checkFindings: lines, scope and rules', () => {
   it('drops an empty message, and keeps the original finding for the log', () => {
     const empty = finding({ message: '  \n ' });
     const result = check([empty]);
-    assert.deepEqual(result, { ok: true, findings: [], dropped: [{ finding: empty, reason: 'the message is empty' }] });
+    assert.deepEqual(result, { ok: true, findings: [], indexes: [], dropped: [{ finding: empty, reason: 'the message is empty' }] });
   });
 });
 
