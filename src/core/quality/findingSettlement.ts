@@ -39,23 +39,20 @@ export class FindingSettlements {
   }
 }
 
-/** One change to a document, in 0-based lines and characters, as the editor reports it. */
-export interface LineChange {
-  readonly startLine: number;
-  readonly startCharacter: number;
-  readonly endLine: number;
-  readonly endCharacter: number;
-  readonly text: string;
-}
-
 /**
- * True when a change touching a finding is its quick fix: exactly the finding's replacement written over its
- * whole lines (and, for an empty replacement, the lines removed with their line break), which is the edit the
- * fix makes. Any other change to its lines is the user editing them.
+ * True when a change to a finding's lines left exactly its quick fix there: the replacement's lines where the
+ * finding's were (an empty replacement: the lines gone, or emptied at the end of the file). The editor may
+ * report the fix's edit trimmed to what differs, so the text after the change decides, not the edit's shape.
+ * `lineDelta`: lines added minus lines removed by the change; `lineAfter(n)`: line n (0-based) after it.
  */
-export function isFindingFix(change: LineChange, finding: { readonly startLine: number; readonly endLine: number; readonly replacement?: string }): boolean {
-  if (finding.replacement === undefined || change.text !== finding.replacement) return false;
-  if (change.startLine !== finding.startLine || change.startCharacter !== 0) return false;
-  const removesLines = finding.replacement === '' && change.endLine === finding.endLine + 1 && change.endCharacter === 0;
-  return removesLines || change.endLine === finding.endLine;
+export function isFindingFix(
+  finding: { readonly startLine: number; readonly endLine: number; readonly replacement?: string },
+  lineDelta: number,
+  lineAfter: (line: number) => string | undefined,
+): boolean {
+  if (finding.replacement === undefined) return false;
+  const replaced = finding.endLine - finding.startLine + 1;
+  if (finding.replacement === '' && lineDelta === -replaced) return true;
+  const lines = finding.replacement.split(/\r?\n/);
+  return lineDelta === lines.length - replaced && lines.every((text, k) => lineAfter(finding.startLine + k) === text);
 }

@@ -83,24 +83,33 @@ export class ReviewDiagnostics implements vscode.Disposable {
 
   private follow(event: vscode.TextDocumentChangeEvent): void {
     const key = event.document.uri.toString();
-    let entries = this.entries.get(key);
+    const entries = this.entries.get(key);
     if (!entries?.length || event.contentChanges.length === 0) return;
     // Later changes first: each one's line numbers are then still those of the text before the event.
     const changes = [...event.contentChanges].sort((a, b) => b.range.start.compareTo(a.range.start));
+    // A touched finding is cleared; the lines its changes added or removed tell, once all are in, whether
+    // they were its fix (which the editor may report as several smaller edits).
+    let followed: { entry: Entry; touchedDelta?: number }[] = entries.map((entry) => ({ entry }));
     for (const change of changes) {
       const { start, end } = change.range;
       const delta = lineCount(change.text) - (end.line - start.line);
       // Whole lines inserted at the start of a line push that line down rather than change it.
       const pushesDown = change.range.isEmpty && start.character === 0 && change.text.endsWith('\n');
-      entries = entries.flatMap((e) => {
-        if (e.endLine < start.line) return [e];
-        if (e.startLine > end.line || (pushesDown && e.startLine >= start.line)) return [{ ...e, startLine: e.startLine + delta, endLine: e.endLine + delta }];
-        const fix = { startLine: e.startLine, endLine: e.endLine, replacement: e.finding.replacement };
-        this.settle(e, isFindingFix({ startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character, text: change.text }, fix) ? 'fixed' : 'edited');
-        return [];
+      followed = followed.map(({ entry: e, touchedDelta }) => {
+        if (e.endLine < start.line) return { entry: e, touchedDelta };
+        if (e.startLine > end.line || (pushesDown && e.startLine >= start.line)) {
+          return { entry: { ...e, startLine: e.startLine + delta, endLine: e.endLine + delta }, touchedDelta };
+        }
+        return { entry: e, touchedDelta: (touchedDelta ?? 0) + delta };
       });
     }
-    this.publish(event.document, entries);
+    const { document } = event;
+    const lineAfter = (line: number): string | undefined => (line < document.lineCount ? document.lineAt(line).text : undefined);
+    for (const { entry, touchedDelta } of followed) {
+      // Its fix standing in its place is the quick fix (or the user typing it in); any other change is an edit.
+      if (touchedDelta !== undefined) this.settle(entry, isFindingFix({ ...entry, replacement: entry.finding.replacement }, touchedDelta, lineAfter) ? 'fixed' : 'edited');
+    }
+    this.publish(document, followed.filter((f) => f.touchedDelta === undefined).map((f) => f.entry));
   }
 
   private publish(document: vscode.TextDocument, entries: Entry[]): void {

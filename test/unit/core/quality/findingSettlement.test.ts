@@ -22,28 +22,29 @@ describe('review findings: each one settled once', () => {
 });
 
 describe('isFindingFix: the quick fix, told apart from the user editing the lines', () => {
-  const finding = { startLine: 4, endLine: 5, replacement: 'const key = process.env.KEY;' };
-  const over = (text: string, from = 4, to = 5, toCharacter = 12) => ({ startLine: from, startCharacter: 0, endLine: to, endCharacter: toCharacter, text });
+  const finding = { startLine: 1, endLine: 2, replacement: 'const key = process.env.KEY;\nuse(key);' };
+  /** The document after a change, as lines. */
+  const after = (...lines: string[]) => (n: number) => lines[n];
 
-  it('the replacement written over the whole lines is the fix', () => {
-    assert.equal(isFindingFix(over(finding.replacement), finding), true);
+  it('the replacement standing where the finding\'s lines were is the fix, whatever shape the edit had', () => {
+    assert.equal(isFindingFix(finding, 0, after('import x;', 'const key = process.env.KEY;', 'use(key);', '}')), true);
+    assert.equal(isFindingFix({ ...finding, replacement: 'one line' }, -1, after('import x;', 'one line', '}')), true, 'two lines replaced by one');
   });
 
-  it('other text, or the replacement written elsewhere, is an edit', () => {
-    assert.equal(isFindingFix(over('const key = "other";'), finding), false);
-    assert.equal(isFindingFix(over(finding.replacement, 3), finding), false);
-    assert.equal(isFindingFix({ ...over(finding.replacement), startCharacter: 2 }, finding), false);
-    assert.equal(isFindingFix(over(finding.replacement, 4, 6), finding), false);
+  it('other text, the fix text elsewhere, or a different number of lines is an edit', () => {
+    assert.equal(isFindingFix(finding, 0, after('import x;', 'const key = "other";', 'use(key);')), false);
+    assert.equal(isFindingFix(finding, 0, after('const key = process.env.KEY;', 'use(key);', 'x')), false, 'one line off');
+    assert.equal(isFindingFix(finding, 1, after('import x;', 'const key = process.env.KEY;', 'use(key);', 'extra')), false);
   });
 
   it('a finding without a replacement has no fix: any change is an edit', () => {
-    assert.equal(isFindingFix(over(''), { startLine: 4, endLine: 5 }), false);
+    assert.equal(isFindingFix({ startLine: 1, endLine: 2 }, -2, after('import x;')), false);
   });
 
-  it('an empty replacement removes the lines with their line break', () => {
-    const removal = { startLine: 4, endLine: 5, replacement: '' };
-    assert.equal(isFindingFix(over('', 4, 6, 0), removal), true);
-    assert.equal(isFindingFix(over('', 4, 5, 30), removal), true, 'the last lines of the file, with no line break after them');
-    assert.equal(isFindingFix(over('', 4, 4, 3), removal), false, 'part of a line deleted by hand');
+  it('an empty replacement: the lines removed, or emptied at the end of the file', () => {
+    const removal = { startLine: 1, endLine: 2, replacement: '' };
+    assert.equal(isFindingFix(removal, -2, after('import x;', '}')), true);
+    assert.equal(isFindingFix(removal, -1, after('import x;', '')), true, 'the last lines of the file: one empty line is left');
+    assert.equal(isFindingFix(removal, -1, after('import x;', 'half of it')), false, 'a line deleted by hand, the other kept');
   });
 });
