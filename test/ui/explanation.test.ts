@@ -1,12 +1,15 @@
 /**
  * An explanation whose answer carries a prompt injection (a remote image whose URL holds the code, and a link)
  * rendered in a real VS Code window: the browser's every request is watched, and none may leave for any host
- * but the local code-server. Photographed in the light theme (test-results/explanation-light.png).
+ * but the local code-server. Photographed in the light theme (test-results/explanation-light.png). Then the
+ * optional rating under it: 👍 pressed from the keyboard, recorded on the explanation's ledger record
+ * (test-results/explanation-rated-light.png).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Page, Request } from 'playwright-core';
+import { ledgerFileName } from '../../src/core/ledger/store';
 import { REPO_ROOT } from '../runner/editorSession';
 import { openTandemWindow, type TandemWindow } from './tandemWindow';
 import { runCommand, statusBarItem } from './workbench';
@@ -105,5 +108,39 @@ describe('An explanation in a VS Code window', () => {
     await shown.locator('[aria-busy="false"]').waitFor({ state: 'attached' });
     assert.match(await page.locator('.tab.active', { hasText: 'Explanation of' }).innerText(), /^Explanation of orders\.ts \(lines 1–\d+\)/);
     assert.deepEqual(cspViolations, [], 'nothing was even attempted: the page never asked for anything its CSP refuses');
+  });
+
+  /** The lines of one file of the ledger folder (this month's calls or quality signals), parsed. */
+  function ledgerLines(file: string): Record<string, unknown>[] {
+    const dir = path.join(window.session.server.userDataDir, 'User', 'globalStorage', 'tandem-dev.tandem', 'ledger');
+    const full = path.join(dir, file);
+    if (!fs.existsSync(full)) return [];
+    return fs.readFileSync(full, 'utf8').split('\n').filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  }
+
+  it('offers an optional 👍 / 👎 under the finished explanation; 👍 from the keyboard is recorded on its call', async () => {
+    const shown = explanation();
+    await shown.getByText('Was this helpful?').waitFor({ state: 'visible' });
+    const up = shown.getByRole('button', { name: 'Helpful', exact: true });
+    const down = shown.getByRole('button', { name: 'Not helpful', exact: true });
+    assert.equal(await up.getAttribute('aria-pressed'), 'false');
+    assert.equal(await down.getAttribute('aria-pressed'), 'false');
+
+    await up.focus();
+    await page.keyboard.press('Enter');
+    await shown.locator('button[data-rating="up"][aria-pressed="true"]').waitFor({ state: 'attached', timeout: 10_000 });
+    assert.equal(await down.getAttribute('aria-pressed'), 'false');
+    await shown.getByText('Thanks, noted.').waitFor({ state: 'visible' });
+    await page.screenshot({ path: path.join(RESULTS, 'explanation-rated-light.png') });
+
+    const explain = ledgerLines(ledgerFileName(new Date())).filter((r) => r.task === 'explain');
+    assert.equal(explain.length, 1, 'one explanation in the ledger');
+    let ratings: Record<string, unknown>[] = [];
+    for (let i = 0; i < 100 && ratings.length === 0; i++) {
+      ratings = ledgerLines(ledgerFileName(new Date(), 'quality')).filter((s) => s.name === 'thumbsUp' || s.name === 'thumbsDown');
+      if (ratings.length === 0) await page.waitForTimeout(100);
+    }
+    assert.deepEqual(ratings.map((s) => [s.name, s.call]), [['thumbsUp', explain[0].id]]);
   });
 });

@@ -1,3 +1,5 @@
+import type { FindingOrigin } from '../quality/findingSettlement';
+
 // What the review model answers, and the check that stands between its answer and the user's document:
 // nothing the model says about lines is trusted until it fits the document and the reviewed range.
 
@@ -14,6 +16,8 @@ export interface Finding {
   readonly message: string;
   /** New text for the whole lines startLine..endLine, without a final line break; '' removes the lines. */
   readonly replacement?: string;
+  /** The answer it came from, when that call is in the ledger: the quality signals about it name both. */
+  readonly origin?: FindingOrigin;
 }
 
 /**
@@ -63,7 +67,8 @@ export interface FindingScope {
 }
 
 export type CheckedAnswer =
-  | { ok: true; findings: Finding[]; dropped: { finding: unknown; reason: string }[] }
+  /** `indexes[k]`: the index in the answer's list of `findings[k]` (quality signals name a finding by it). */
+  | { ok: true; findings: Finding[]; indexes: number[]; dropped: { finding: unknown; reason: string }[] }
   | { ok: false; problem: string };
 
 type RawFinding = { ruleId: string; severity: FindingSeverity; startLine: number; endLine: number; message: string; replacement?: string | null };
@@ -77,15 +82,19 @@ export function checkFindings(answer: unknown, scope: FindingScope): CheckedAnsw
   if (!isRecord(answer)) return { ok: false, problem: `The answer is ${describe(answer)}, not a JSON object {"findings": [...]}.` };
   if (!Array.isArray(answer.findings)) return { ok: false, problem: `The answer's "findings" is ${describe(answer.findings)}, not an array.` };
   const findings: Finding[] = [];
+  const indexes: number[] = [];
   const dropped: { finding: unknown; reason: string }[] = [];
   for (const [i, item] of answer.findings.entries()) {
     const problem = shapeProblem(item);
     if (problem !== undefined) return { ok: false, problem: `findings[${i}]${problem}` };
     const checked = checkOne(item as RawFinding, scope);
     if (typeof checked === 'string') dropped.push({ finding: item, reason: checked });
-    else findings.push(checked);
+    else {
+      findings.push(checked);
+      indexes.push(i);
+    }
   }
-  return { ok: true, findings, dropped };
+  return { ok: true, findings, indexes, dropped };
 }
 
 function shapeProblem(item: unknown): string | undefined {

@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
 import type { BatchJob, JobItemOutcome } from '../../core/batch/job';
 import type { Lander } from '../../core/batch/runnerPorts';
+import { batchRecordId } from '../../core/batch/batchRecords';
 import { retryAdvice } from '../../core/batch/sentFile';
 import { errorText } from '../../core/format/errorText';
 import type { Logger } from '../../core/log/logger';
 import { redactPrompt } from '../../core/privacy/redaction';
+import { bulkEditSignals } from '../../core/quality/answerOutcomes';
+import type { QualityLog } from '../../core/quality/qualityLog';
+import type { SignalName } from '../../core/quality/signal';
 import { bulkEditPrompt } from '../../core/prompts/bulkEdit';
 import { extractCode } from '../../core/text/codeAnswer';
 import { fileFacts } from '../commands/fileFacts';
@@ -16,15 +20,20 @@ import { inBackground } from '../../core/log/background';
  * file. A file deleted, moved or changed since it was sent, or left unchanged by the model, is not in the
  * edit; the others still are. The edit is kept for this session, so the preview can be opened again from
  * the jobs list.
+ *
+ * When the preview ends, each proposed file's fate (applied or not) is recorded on its result's ledger record.
  */
 export class BulkEditLander {
-  private readonly edits = new Map<string, vscode.WorkspaceEdit>();
+  private readonly edits = new Map<string, { readonly edit: vscode.WorkspaceEdit; readonly files: readonly ProposedFile[] }>();
+  /** What was recorded for each file (by its ledger record) when its job's preview last ended. */
+  private readonly recorded = new Map<string, SignalName>();
 
-  constructor(private readonly log: Logger) {}
+  constructor(private readonly log: Logger, private readonly quality: Pick<QualityLog, 'record'>) {}
 
   readonly land: Lander = async (job, answers) => {
     const outcomes: JobItemOutcome[] = [];
     const edit = new vscode.WorkspaceEdit();
+    const files: ProposedFile[] = [];
     for (const { item, result } of answers) {
       try {
         const file = await openSentFile('bulkEdit', item);
@@ -43,6 +52,7 @@ export class BulkEditLander {
         if (after !== before) {
           const whole = new vscode.Range(document.positionAt(0), document.positionAt(before.length));
           edit.replace(document.uri, whole, after, { label: job.title, description: item.path, needsConfirmation: true });
+          files.push({ uri: document.uri, proposed: after, call: batchRecordId(job.id, item.customId) });
         }
         outcomes.push({ customId: item.customId, kind: 'succeeded', ...(after === before ? { reason: 'no change' } : {}) });
       } catch (error) {
@@ -51,7 +61,7 @@ export class BulkEditLander {
       }
     }
     if (edit.size > 0) {
-      this.edits.set(job.id, edit);
+      this.edits.set(job.id, { edit, files });
       inBackground(this.preview(job.id), this.log, `batch job ${job.id}: the refactor preview`);
     } else {
       this.log.info(`batch job ${job.id}: no file needed a change.`);
@@ -61,19 +71,45 @@ export class BulkEditLander {
 
   /** Opens the refactor preview for a job's edit; false when there is none (not landed in this session). */
   async preview(jobId: string): Promise<boolean> {
-    const edit = this.edits.get(jobId);
-    if (!edit) return false;
+    const landed = this.edits.get(jobId);
+    if (!landed) return false;
     try {
-      const applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+      const applied = await vscode.workspace.applyEdit(landed.edit, { isRefactoring: true });
       this.log.info(`batch job ${jobId}: the refactor preview was ${applied ? 'applied' : 'closed without applying'}.`);
     } catch (error) {
       this.log.warn(`batch job ${jobId}: the refactor preview could not be applied (${errorText(error)}).`);
     }
+    await this.recordFates(landed.files);
     return true;
+  }
+
+  /** Which files the preview applied (the user may untick some), each recorded on its result's ledger record. */
+  private async recordFates(files: readonly ProposedFile[]): Promise<void> {
+    const now = await Promise.all(files.map(async ({ uri, proposed, call }) => ({ key: call, proposed, current: await currentText(uri) })));
+    for (const { key, name } of bulkEditSignals(now, this.recorded)) {
+      this.recorded.set(key, name);
+      this.quality.record(key, name);
+    }
   }
 
   has(jobId: string): boolean {
     return this.edits.has(jobId);
+  }
+}
+
+/** One file of a landed bulk edit: what it was proposed to hold, and its result's ledger record. */
+interface ProposedFile {
+  readonly uri: vscode.Uri;
+  readonly proposed: string;
+  readonly call: string;
+}
+
+/** A file's text now (an open document's, unsaved edits included), or undefined when it cannot be read. */
+async function currentText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return (await vscode.workspace.openTextDocument(uri)).getText();
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { batchRecordId } from '../../core/batch/batchRecords';
 import type { JobItemOutcome } from '../../core/batch/job';
 import type { Lander } from '../../core/batch/runnerPorts';
 import { retryAdvice } from '../../core/batch/sentFile';
@@ -39,7 +40,9 @@ export function reviewLander(diagnostics: ReviewDiagnostics, log: Logger): Lande
           continue;
         }
         checked.dropped.forEach((d) => log.warn(`batch review of ${item.path}: dropped a finding (${d.reason})`));
-        diagnostics.replace(document, 1, document.lineCount, checked.findings);
+        // Each finding names its result's ledger record, so what the user does with it is recorded there.
+        const call = batchRecordId(job.id, item.customId);
+        diagnostics.replace(document, 1, document.lineCount, checked.findings.map((f, k) => ({ ...f, origin: { call, item: checked.indexes[k] } })));
         outcomes.push({ customId: item.customId, kind: 'succeeded' });
       } catch (error) {
         // One file's findings that cannot be shown must not keep the others out.

@@ -3,6 +3,7 @@ import type { BatchJob } from '../../core/batch/job';
 import { isActive, progressLabel } from '../../core/batch/jobState';
 import { BatchRunner, type RunnerDeps } from '../../core/batch/runner';
 import type { ModelService } from '../../core/calls/modelService';
+import type { QualityLog } from '../../core/quality/qualityLog';
 import type { ClientPool } from '../models/clientPool';
 import type { TandemSettings } from '../models/settings';
 import type { TandemLog } from '../log';
@@ -33,13 +34,15 @@ export interface BatchDeps {
   readonly diagnostics: ReviewDiagnostics;
   readonly log: TandemLog;
   readonly boundary: ContentBoundary;
+  /** Where a bulk edit's applied and unapplied files are recorded. */
+  readonly quality: Pick<QualityLog, 'record'>;
 }
 
 /** Batch jobs: the two commands that start them, the runner that sees them through, and their list. */
 export function registerBatch(deps: BatchDeps): BatchJobs {
   const { log } = deps;
   const store = new JobStore(deps.context.workspaceState, log);
-  const bulkEdits = new BulkEditLander(log);
+  const bulkEdits = new BulkEditLander(log, deps.quality);
   const runnerDeps: RunnerDeps = {
     store,
     // Polling is background work: an endpoint not trusted is not asked about from here (submitting asks).

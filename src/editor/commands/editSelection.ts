@@ -29,15 +29,14 @@ async function proposeEdit(env: CommandEnv, proposals: EditProposals, editor: vs
   const prompt = editSelectionPrompt({ file: fileFacts(document), around: aroundSelection(editor), instruction });
   const outcome = await withCancellableProgress('Tandem: editing the selection', async (signal, report) => {
     let received = 0;
-    const { result } = await env.service.run({ task: 'editSelection', ...prompt, signal, forceModel }, {
+    return env.service.run({ task: 'editSelection', ...prompt, signal, forceModel }, {
       onText: (delta) => report(receivedLine((received += delta.length))),
       onRestart: () => (received = 0),
     });
-    return result;
   });
-  const result = await finishedOrTold(outcome, env.log, (model) => inBackground(proposeEdit(env, proposals, editor, instruction, model), env.log, 'Edit Selection on the other model'));
-  if (!result) return;
-  const code = extractCode(result.text);
+  const answer = await finishedOrTold(outcome, env.log, (model) => inBackground(proposeEdit(env, proposals, editor, instruction, model), env.log, 'Edit Selection on the other model'));
+  if (!answer) return;
+  const code = extractCode(answer.result.text);
   if (code.trim() === '') {
     void vscode.window.showWarningMessage('Tandem: the answer held no code, so there is nothing to propose. Try rephrasing the instruction.');
     return;
@@ -52,5 +51,5 @@ async function proposeEdit(env: CommandEnv, proposals: EditProposals, editor: vs
     void vscode.window.showWarningMessage('Tandem: the file changed while the edit was being written, so it was not proposed. Run Edit Selection again.');
     return;
   }
-  await proposals.propose(document, range, replacement, instruction);
+  await proposals.propose(document, range, replacement, instruction, answer.callId);
 }

@@ -1,5 +1,6 @@
 import type { ModelId } from '../../core/models/modelTable';
 import { explainPrompt } from '../../core/prompts/explain';
+import { ratingSignal } from '../../core/quality/answerOutcomes';
 import type { CommandEnv } from './commandEnv';
 import type { ExplanationPanel, Explanations } from './explanations';
 import { aroundSelection, fileFacts, fileName, linesLabel } from './fileFacts';
@@ -24,15 +25,16 @@ export async function explainSelection(env: CommandEnv, explanations: Explanatio
   const prompt = explainPrompt({ file: fileFacts(document), around: aroundSelection(editor, EXPLAIN_CONTEXT_TOKENS) });
   let text = '';
   const outcome = await withCancellableProgress(`Tandem: explaining ${name} (${lines})`, async (signal) => {
-    const { result } = await env.service.run({ task: 'explain', ...prompt, signal, forceModel }, {
+    return env.service.run({ task: 'explain', ...prompt, signal, forceModel }, {
       onText: (delta) => explanation.update(heading + (text += delta)),
       onRestart: () => (text = ''),
     });
-    return result;
   });
-  if (outcome.kind === 'done' && outcome.value.stop !== 'cancelled') {
-    const cut = outcome.value.stop === 'max-tokens' ? '\n\n_(The explanation reached the output limit here.)_' : '';
-    explanation.update(heading + outcome.value.text.trim() + cut + '\n', true);
+  if (outcome.kind === 'done' && outcome.value.result.stop !== 'cancelled') {
+    const { result, callId } = outcome.value;
+    const cut = result.stop === 'max-tokens' ? '\n\n_(The explanation reached the output limit here.)_' : '';
+    explanation.update(heading + result.text.trim() + cut + '\n', true);
+    explanation.allowRating((rating) => env.quality.record(callId, ratingSignal(rating)));
     return explanation;
   }
   if (outcome.kind === 'failed') {

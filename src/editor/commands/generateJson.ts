@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checkedGeneration, type Checked } from '../../core/calls/checkedGeneration';
 import type { ModelId } from '../../core/models/modelTable';
+import { checkedAnswerSignal } from '../../core/quality/answerOutcomes';
 import { generateJsonPrompt, repairJsonMessages } from '../../core/prompts/generateJson';
 import { fromStrictAnswer, toStrictSchema, type StrictConversion } from '../../core/json/strictSchema';
 import { parseJsonAnswer } from '../../core/json/jsonValidator';
@@ -42,13 +43,13 @@ export async function generateJson(env: CommandEnv, forceModel?: ModelId): Promi
 
   const outcome = await withCancellableProgress('Tandem: writing JSON', (signal, report) => checkedGeneration({
     messages: prompt.messages,
-    ask: async (messages) => {
+    ask: async (messages, refused?: JsonAnswer): Promise<JsonAnswer> => {
       let received = 0;
-      const { result } = await env.service.run({
-        task: 'generateJson', system: prompt.system, messages, signal, forceModel,
+      const { result, callId, model } = await env.service.run({
+        task: 'generateJson', system: prompt.system, messages, signal, forceModel: refused?.model ?? forceModel,
         ...(conversion ? { jsonSchema: { name: 'tandem_json', schema: conversion.schema, strict: conversion.strict } } : {}),
       }, { onText: (delta) => report(receivedLine((received += delta.length))), onRestart: () => (received = 0) });
-      return readAnswer(result.text, conversion);
+      return { ...readAnswer(result.text, conversion), callId, model };
     },
     check: (reading): Checked<unknown> => {
       if (!reading.parsed) return { ok: false, problem: reading.problem };
@@ -62,6 +63,9 @@ export async function generateJson(env: CommandEnv, forceModel?: ModelId): Promi
       report('repairing the JSON…');
     },
     signal,
+  }).then((generation) => {
+    env.quality.record(generation.first.callId, checkedAnswerSignal(generation));
+    return generation;
   }));
 
   const result = await finishedOrTold(outcome, env.log, (model) => inBackground(generateJson(env, model), env.log, 'Generate JSON on the other model'));
@@ -84,6 +88,9 @@ export async function generateJson(env: CommandEnv, forceModel?: ModelId): Promi
 type JsonReading =
   | { readonly parsed: true; readonly value: unknown; readonly text: string }
   | { readonly parsed: false; readonly problem: string; readonly text: string };
+
+/** One answer as read, and the call that gave it (signals name it; its repair goes to the same model). */
+type JsonAnswer = JsonReading & { readonly callId: string; readonly model: ModelId };
 
 function readAnswer(text: string, conversion: StrictConversion | undefined): JsonReading {
   const parsed = parseJsonAnswer(text);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checkedGeneration } from '../../core/calls/checkedGeneration';
 import { TandemError } from '../../core/calls/errors';
+import { checkedAnswerSignal } from '../../core/quality/answerOutcomes';
 import type { ModelId } from '../../core/models/modelTable';
 import { generateSqlPrompt, repairSqlMessages } from '../../core/prompts/generateSql';
 import { DEFAULT_SQL_DIALECT, isSqlDialect, sqlDialectInfo } from '../../core/sql/dialects';
@@ -11,6 +12,13 @@ import { insertChecked, showRefusedAnswer } from './insertText';
 import { finishedOrTold, receivedLine, withCancellableProgress } from './taskProgress';
 import { workspaceSchema } from './workspaceSchema';
 import { inBackground } from '../../core/log/background';
+
+/** One answer: its SQL, and the call that gave it (signals name it; its repair goes to the same model). */
+interface SqlAnswer {
+  readonly sql: string;
+  readonly callId: string;
+  readonly model: ModelId;
+}
 
 /**
  * `Tandem: Generate SQL…`: an instruction, with the workspace's schema as context. The answer is parsed
@@ -39,26 +47,29 @@ export async function generateSql(env: CommandEnv, forceModel?: ModelId): Promis
     const prompt = generateSqlPrompt({ dialect: dialect.displayName, schema: schema.text, instruction });
     const generation = await checkedGeneration({
       messages: prompt.messages,
-      ask: async (messages) => {
+      ask: async (messages, refused?: SqlAnswer): Promise<SqlAnswer> => {
         let received = 0;
-        const { result } = await env.service.run({ task: 'generateSql', system: prompt.system, messages, signal, forceModel }, {
+        const { result, callId, model } = await env.service.run({
+          task: 'generateSql', system: prompt.system, messages, signal, forceModel: refused?.model ?? forceModel,
+        }, {
           onText: (delta) => report(receivedLine((received += delta.length))),
           onRestart: () => (received = 0),
         });
-        return extractCode(result.text);
+        return { sql: extractCode(result.text), callId, model };
       },
-      check: async (sql) => {
+      check: async ({ sql }) => {
         const check = await env.sql.validate(sql, dialect.id);
         return check.ok ? { ok: true, value: sql } : { ok: false, problem: check.message };
       },
-      repairMessages: (messages, sql, problem) => repairSqlMessages(messages, sql, dialect.displayName, problem),
+      repairMessages: (messages, { sql }, problem) => repairSqlMessages(messages, sql, dialect.displayName, problem),
       onRepair: (problem) => {
         env.log.info(`generate SQL: the answer does not parse as ${dialect.displayName} (${problem}); asking for a repair.`);
         report('repairing the SQL…');
       },
       signal,
     });
-    return { text: generation.answer, error: generation.ok ? undefined : generation.problem };
+    env.quality.record(generation.first.callId, checkedAnswerSignal(generation));
+    return { text: generation.answer.sql, error: generation.ok ? undefined : generation.problem };
   });
 
   const answer = await finishedOrTold(outcome, env.log, (model) => inBackground(generateSql(env, model), env.log, 'Generate SQL on the other model'));

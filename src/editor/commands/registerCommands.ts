@@ -18,7 +18,7 @@ export interface EditorCommands extends vscode.Disposable {
 
 /** The editor commands: every one goes through the model layer, so every call is routed and in the ledger. */
 export function registerEditorCommands(env: CommandEnv): EditorCommands {
-  const proposals = new EditProposals();
+  const proposals = new EditProposals((call, name) => env.quality.record(call, name));
   const explanations = new Explanations(env.context.extensionUri);
   const registrations = vscode.Disposable.from(
     proposals,

@@ -7,7 +7,7 @@ import type { TandemContribution } from './contribution';
 export const batchJobs: TandemContribution = {
   name: 'batch jobs',
   create: ({ context, models, review, log, boundary }) => {
-    const batch = registerBatch({ context, service: models.service, clients: models.clients, settings: models.settings, diagnostics: review.diagnostics, log, boundary });
+    const batch = registerBatch({ context, service: models.service, clients: models.clients, settings: models.settings, diagnostics: review.diagnostics, log, boundary, quality: models.quality });
     const view = registerBatchView(batch, () => models.settings.models().models);
     const registrations = vscode.Disposable.from(view, batch);
     return { dispose: () => registrations.dispose(), testApi: { batch, batchView: view.provider } };

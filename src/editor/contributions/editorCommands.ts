@@ -16,6 +16,7 @@ export const editorCommands: TandemContribution = {
       log,
       context,
       boundary,
+      quality: models.quality,
     });
     return { dispose: () => commands.dispose(), testApi: { commands } };
   },

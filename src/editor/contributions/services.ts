@@ -21,7 +21,7 @@ export function createServices(context: vscode.ExtensionContext): TandemServices
   const session = new SessionSpend(() => `${vscode.env.sessionId}.${Date.now().toString(36)}`);
   const models = createModelLayer(context, keys, headers, log, session);
   const boundary = new ContentBoundary(log);
-  const review = createReviewFindings(() => models.settings.models());
+  const review = createReviewFindings(() => models.settings.models(), models.quality);
   context.subscriptions.push(log.channel, keys, headers, session, boundary, review);
   return { context, log, keys, headers, session, models, boundary, review };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ModelService } from '../../core/calls/modelService';
 import type { SettingsSnapshot } from '../../core/calls/settingsSnapshot';
+import type { QualityLog } from '../../core/quality/qualityLog';
 import { rulesCacheNote } from '../../core/review/rulesCache';
 import type { TandemLog } from '../log';
 import type { ContentBoundary } from '../privacy/contentBoundary';
@@ -23,15 +24,15 @@ export interface ReviewFindings extends ComplianceReview {
   readonly rulesUsed: (rules: LoadedRules) => void;
 }
 
-/** The findings as diagnostics, and the rules the last review used. */
-export function createReviewFindings(settings: () => Pick<SettingsSnapshot, 'models' | 'routes'>): ReviewFindings {
+/** The findings as diagnostics (each one's end recorded in the quality log), and the rules the last review used. */
+export function createReviewFindings(settings: () => Pick<SettingsSnapshot, 'models' | 'routes'>, quality: Pick<QualityLog, 'record'>): ReviewFindings {
   let lastRules: LoadedRules | undefined;
   // A diagnostic's rule id links to the line of the rules file that defines it.
   const diagnostics = new ReviewDiagnostics((ruleId) => {
     const rule = lastRules?.set.rules.find((r) => r.id === ruleId);
     const uri = rule && lastRules?.uris.get(rule.path);
     return rule && uri?.with({ fragment: `L${rule.line}` });
-  });
+  }, ({ call, name, item }) => quality.record(call, name, { item }));
   const reportNotes = (): string[] => {
     const { models, routes } = settings();
     const model = models[routes.review.model];
@@ -59,7 +60,7 @@ export function registerReview(findings: ReviewFindings, service: ModelService, 
     vscode.commands.registerCommand('tandem.reviewFile', () => reviewCode(env, 'file')),
     vscode.commands.registerCommand('tandem.dismissFinding', (uri: vscode.Uri, diagnostic: vscode.Diagnostic) => {
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      if (document) diagnostics.remove(document, diagnostic);
+      if (document) diagnostics.dismiss(document, diagnostic);
     }),
   );
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { checkedGeneration } from '../../core/calls/checkedGeneration';
+import type { ModelResult } from '../../core/calls/modelClient';
 import type { ModelService } from '../../core/calls/modelService';
 import type { ModelId } from '../../core/models/modelTable';
 import { reviewChunks, REVIEW_CHUNK_DEFAULTS } from '../../core/review/chunks';
@@ -23,6 +24,13 @@ export interface ReviewEnv {
   readonly rulesUsed: (rules: LoadedRules) => void;
   /** Which files may be sent: an excluded one is refused. */
   readonly boundary: ContentBoundary;
+}
+
+/** One answer, and the call that gave it (its findings name it; its repair goes to the same model). */
+interface ReviewAnswer {
+  readonly result: ModelResult;
+  readonly callId: string;
+  readonly model: ModelId;
 }
 
 /** An answer that was still not valid findings after the one repair round-trip. */
@@ -58,18 +66,18 @@ export async function reviewCode(env: ReviewEnv, scope: 'selection' | 'file', fo
       const request = buildReviewRequest(rules.set, { path: vscode.workspace.asRelativePath(document.uri), languageId: document.languageId, lines, chunk });
       const answer = await checkedGeneration({
         messages: request.messages,
-        ask: async (messages) => {
+        ask: async (messages, refused?: ReviewAnswer): Promise<ReviewAnswer> => {
           let received = 0;
-          const { result } = await env.service.run({
-            task: 'review', system: request.system, messages, jsonSchema: FINDINGS_SCHEMA, signal, forceModel,
+          const { result, callId, model } = await env.service.run({
+            task: 'review', system: request.system, messages, jsonSchema: FINDINGS_SCHEMA, signal, forceModel: refused?.model ?? forceModel,
           }, { onText: (delta) => report(part + receivedLine((received += delta.length))), onRestart: () => (received = 0) });
-          return result;
+          return { result, callId, model };
         },
-        check: (result) => {
+        check: ({ result }) => {
           const checked = checkFindings(result.json, findingScope);
           return checked.ok ? { ok: true, value: checked } : checked;
         },
-        repairMessages: (messages, result, problem) => buildRepairMessages({ messages, answer: result.text, problem }),
+        repairMessages: (messages, { result }, problem) => buildRepairMessages({ messages, answer: result.text, problem }),
         onRepair: (problem) => {
           env.log.info(`review: the answer was not valid findings (${problem}); asking for a repair.`);
           report(`${part}repairing the answer…`);
@@ -78,7 +86,9 @@ export async function reviewCode(env: ReviewEnv, scope: 'selection' | 'file', fo
       });
       if (!answer.ok) throw new RefusedAnswer(answer.problem);
       answer.value.dropped.forEach((d) => env.log.warn(`review: dropped a finding (${d.reason}): ${JSON.stringify(d.finding)}`));
-      perChunk.push(answer.value.findings);
+      const { findings: kept, indexes } = answer.value;
+      // The answer the findings were read from (the repair's, when there was one) is the call they belong to.
+      perChunk.push(kept.map((finding, k) => ({ ...finding, origin: { call: answer.answer.callId, item: indexes[k] } })));
     }
     return mergeFindings(perChunk);
   });

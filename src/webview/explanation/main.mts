@@ -1,5 +1,5 @@
 import { vscodeApi } from '../vscodeApi.mjs';
-import type { FromExplanationPage, ToExplanationPage } from './protocol.js';
+import { isToExplanationPage, type FromExplanationPage, type Rating, type ToExplanationPage } from './protocol.js';
 import { explanationHtml } from './safeMarkdown.js';
 
 /** What is on screen; kept across the panel being hidden and shown (the page itself is rebuilt). */
@@ -7,22 +7,33 @@ type Shown = Omit<ToExplanationPage, 'type'>;
 
 const vscode = vscodeApi<Shown, FromExplanationPage>();
 const article = document.getElementById('explanation');
+const rating = document.getElementById('rating');
+const buttons = [...document.querySelectorAll<HTMLButtonElement>('button[data-rating]')];
+const thanks = document.getElementById('rating-thanks');
 
 function show(shown: Shown): void {
-  if (!article) return;
-  // explanationHtml escapes raw HTML and writes no src or href (safeMarkdown.mts), so it may go in as HTML.
-  article.innerHTML = explanationHtml(shown.markdown);
-  article.setAttribute('aria-busy', String(shown.streaming));
+  if (article) {
+    // explanationHtml escapes raw HTML and writes no src or href (safeMarkdown.mts), so it may go in as HTML.
+    article.innerHTML = explanationHtml(shown.markdown);
+    article.setAttribute('aria-busy', String(shown.streaming));
+  }
+  if (rating) rating.hidden = !shown.ratable;
+  for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.rating === shown.rating));
+  if (thanks) thanks.textContent = shown.rating ? 'Thanks, noted.' : '';
 }
 
-function isExplanation(data: unknown): data is ToExplanationPage {
-  const m = data as Partial<ToExplanationPage> | null;
-  return typeof m === 'object' && m !== null && m.type === 'explanation' && typeof m.markdown === 'string' && typeof m.streaming === 'boolean';
+// A vote goes to the extension, which records it and sends the explanation back with the vote pressed.
+for (const button of buttons) {
+  button.addEventListener('click', () => {
+    const vote = button.dataset.rating;
+    if (vote === 'up' || vote === 'down') vscode.postMessage({ type: 'rate', rating: vote satisfies Rating });
+  });
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  if (!isExplanation(event.data)) return;
-  const shown: Shown = { markdown: event.data.markdown, streaming: event.data.streaming };
+  if (!isToExplanationPage(event.data)) return;
+  const { markdown, streaming, ratable, rating: vote } = event.data;
+  const shown: Shown = { markdown, streaming, ratable, ...(vote ? { rating: vote } : {}) };
   show(shown);
   vscode.setState(shown);
 });

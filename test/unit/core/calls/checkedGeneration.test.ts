@@ -36,7 +36,7 @@ describe('checkedGeneration: ask → check → repair once', () => {
     const model = scriptedModel('[2, 3, 5]');
     const repairs: string[] = [];
     const result = await checkedGeneration({ messages: FIRST, ask: model.ask, check: numbers, repairMessages, onRepair: (p) => repairs.push(p) });
-    assert.deepEqual(result, { ok: true, value: [2, 3, 5], answer: '[2, 3, 5]', repaired: false });
+    assert.deepEqual(result, { ok: true, value: [2, 3, 5], answer: '[2, 3, 5]', first: '[2, 3, 5]', repaired: false });
     assert.deepEqual(model.asked, [FIRST]);
     assert.deepEqual(repairs, []);
   });
@@ -45,7 +45,7 @@ describe('checkedGeneration: ask → check → repair once', () => {
     const model = scriptedModel('two, three, five', '[2, 3, 5]');
     const repairs: string[] = [];
     const result = await checkedGeneration({ messages: FIRST, ask: model.ask, check: numbers, repairMessages, onRepair: (p) => repairs.push(p) });
-    assert.deepEqual(result, { ok: true, value: [2, 3, 5], answer: '[2, 3, 5]', repaired: true });
+    assert.deepEqual(result, { ok: true, value: [2, 3, 5], answer: '[2, 3, 5]', first: 'two, three, five', repaired: true });
     assert.deepEqual(repairs, ['not JSON'], 'the caller hears of the repair, with the problem, once');
     assert.deepEqual(model.asked, [FIRST, [
       ...FIRST,
@@ -57,14 +57,21 @@ describe('checkedGeneration: ask → check → repair once', () => {
   it('a repaired answer refused too is the failure, with its own problem and answer; there is no third ask', async () => {
     const model = scriptedModel('two, three, five', '["2", "3", "5"]', '[2, 3, 5]');
     const result = await checkedGeneration({ messages: FIRST, ask: model.ask, check: numbers, repairMessages });
-    assert.deepEqual(result, { ok: false, problem: 'not an array of numbers', answer: '["2", "3", "5"]', repaired: true });
+    assert.deepEqual(result, { ok: false, problem: 'not an array of numbers', answer: '["2", "3", "5"]', first: 'two, three, five', repaired: true });
     assert.equal(model.asked.length, 2);
   });
 
   it('an asynchronous check is awaited', async () => {
     const model = scriptedModel('nope', '[7]');
     const result = await checkedGeneration({ messages: FIRST, ask: model.ask, check: (answer) => Promise.resolve(numbers(answer)), repairMessages });
-    assert.deepEqual(result, { ok: true, value: [7], answer: '[7]', repaired: true });
+    assert.deepEqual(result, { ok: true, value: [7], answer: '[7]', first: 'nope', repaired: true });
+  });
+
+  it('the repair ask is told which answer it repairs (to ask the same model); the first ask is told nothing', async () => {
+    const refused: (string | undefined)[] = [];
+    const model = scriptedModel('two, three, five', '[2, 3, 5]');
+    await checkedGeneration({ messages: FIRST, ask: (messages, first) => (refused.push(first), model.ask(messages)), check: numbers, repairMessages });
+    assert.deepEqual(refused, [undefined, 'two, three, five']);
   });
 
   it('a failing ask rejects as it is, first or repair', async () => {
@@ -85,7 +92,7 @@ describe('checkedGeneration: ask → check → repair once', () => {
       return model.ask(messages);
     };
     const result = await checkedGeneration({ messages: FIRST, ask, check: numbers, repairMessages, onRepair: (p) => repairs.push(p), signal: abort.signal });
-    assert.deepEqual(result, { ok: false, problem: 'not JSON', answer: 'two, three, five', repaired: false });
+    assert.deepEqual(result, { ok: false, problem: 'not JSON', answer: 'two, three, five', first: 'two, three, five', repaired: false });
     assert.equal(model.asked.length, 1);
     assert.deepEqual(repairs, []);
   });
@@ -93,6 +100,6 @@ describe('checkedGeneration: ask → check → repair once', () => {
   it('a signal not aborted changes nothing: the repair goes ahead', async () => {
     const model = scriptedModel('nope', '[1]');
     const result = await checkedGeneration({ messages: FIRST, ask: model.ask, check: numbers, repairMessages, signal: new AbortController().signal });
-    assert.deepEqual(result, { ok: true, value: [1], answer: '[1]', repaired: true });
+    assert.deepEqual(result, { ok: true, value: [1], answer: '[1]', first: 'nope', repaired: true });
   });
 });

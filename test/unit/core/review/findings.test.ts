@@ -65,13 +65,21 @@ describe('checkFindings: shape', () => {
         { ruleId: 'SEC-1', severity: 'error', startLine: 3, endLine: 3, message: 'A key is written in the source.' },
         { ruleId: 'ERR-1', severity: 'warning', startLine: 5, endLine: 5, message: 'A key is written in the source.' },
       ],
+      indexes: [0, 1, 2],
       dropped: [],
     });
     assert.equal('replacement' in (result.ok ? result.findings[1] : {}), false, 'no replacement key at all');
   });
 
+  it('names each kept finding by its index in the answer, dropped ones counted (the quality signals use it)', () => {
+    const result = check([finding({ ruleId: 'NOPE' }), finding(), finding({ startLine: 99, endLine: 99 }), finding({ ruleId: 'ERR-1', startLine: 5, endLine: 5 })]);
+    assert.ok(result.ok);
+    assert.deepEqual(result.indexes, [1, 3]);
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['SEC-1', 'ERR-1']);
+  });
+
   it('an empty findings array is a clean review', () => {
-    assert.deepEqual(check([]), { ok: true, findings: [], dropped: [] });
+    assert.deepEqual(check([]), { ok: true, findings: [], indexes: [], dropped: [] });
   });
 
   it('refuses an answer that is not an object with a findings array, in one quotable line', () => {
@@ -139,7 +147,7 @@ describe('checkFindings: lines, scope and rules', () => {
   it('drops an empty message, and keeps the original finding for the log', () => {
     const empty = finding({ message: '  \n ' });
     const result = check([empty]);
-    assert.deepEqual(result, { ok: true, findings: [], dropped: [{ finding: empty, reason: 'the message is empty' }] });
+    assert.deepEqual(result, { ok: true, findings: [], indexes: [], dropped: [{ finding: empty, reason: 'the message is empty' }] });
   });
 });
 
