@@ -29,6 +29,8 @@ export async function streamCodeIntoEditor(env: CommandEnv, editor: vscode.TextE
   let abort: AbortController | undefined;
   let filter = new CodeStreamFilter();
   let indenter = new IndentStream(indent);
+  /** The call whose answer was written: the quality signals about the inserted code name it. */
+  let callId = '';
 
   const run = (model?: ModelId) =>
     withCancellableProgress(title, async (signal, report) => {
@@ -47,6 +49,7 @@ export async function streamCodeIntoEditor(env: CommandEnv, editor: vscode.TextE
           inBackground(edit.restart(), env.log, 'taking back the broken answer');
         },
       });
+      callId = outcome.callId;
       return outcome.result;
     });
 
@@ -80,6 +83,10 @@ export async function streamCodeIntoEditor(env: CommandEnv, editor: vscode.TextE
     void vscode.window.showWarningMessage('Tandem: the code could not be written into the file (it was closed or changed).');
     return false;
   }
+  // Read back from the document: the editor may have changed its line endings to the file's.
+  const { range: written, replaced } = edit.written;
+  const { document } = editor;
+  env.insertions.codeInserted(callId, document.uri.toString(), { start: document.offsetAt(written.start), text: document.getText(written) }, replaced);
   if (outcome.value.stop === 'max-tokens') {
     void vscode.window.showWarningMessage('Tandem: the answer reached the output limit and may be cut short. Check the end of the inserted code.');
   }
