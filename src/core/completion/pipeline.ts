@@ -6,6 +6,7 @@
  * The parameters come with each call: the editor reads the settings once per keystroke, and every stage
  * of that keystroke (cache, debounce, context, prompt, request, postprocess) uses that one value.
  */
+import type { CompletionAnswer } from './answer';
 import { CompletionCache, type CacheOptions } from './cache/completionCache';
 import type { CursorText, KeyLengths } from './cache/cursorKey';
 import { Flight } from './cache/inflight';
@@ -73,10 +74,10 @@ export class CompletionPipeline {
   }
 
   /**
-   * The completion to show at `input`, or undefined. `parameters`: this keystroke's, read once by the
-   * caller. `signal`: the editor no longer wants this one.
+   * The completion to show at `input` and the call it came from, or undefined. `parameters`: this
+   * keystroke's, read once by the caller. `signal`: the editor no longer wants this one.
    */
-  async complete(input: CompletionInput, parameters: CompletionParameters, signal?: AbortSignal): Promise<string | undefined> {
+  async complete(input: CompletionInput, parameters: CompletionParameters, signal?: AbortSignal): Promise<CompletionAnswer | undefined> {
     this.stats.calls++;
 
     const hit = this.cache.lookup(input, cacheOptions(parameters));
@@ -84,7 +85,7 @@ export class CompletionPipeline {
       this.stats.cacheHits++;
       this.trace('cache-hit');
       this.supersede();
-      return this.served(hit.text);
+      return this.served(hit);
     }
 
     const flight = this.flight;
@@ -94,7 +95,7 @@ export class CompletionPipeline {
       this.trace('adopted');
       this.debouncer.cancel();
       const answer = await this.wait(flight, signal);
-      return this.served(answer?.startsWith(typed) ? answer.slice(typed.length) : undefined);
+      return this.served(answer?.text.startsWith(typed) ? { text: answer.text.slice(typed.length), callId: answer.callId } : undefined);
     }
     this.supersede();
 
@@ -141,10 +142,10 @@ export class CompletionPipeline {
       }, parameters.slowAfterMs);
       try {
         const raw = await this.deps.request(prompt, signal, sink, parameters.maxOutputTokens);
-        const text = postProcessCompletion(raw, { prefix: prompt.prefix, suffix: prompt.suffix, languageId: input.languageId }, parameters);
-        this.cache.store(input, text ?? '', cacheOptions(parameters));
+        const text = postProcessCompletion(raw.text, { prefix: prompt.prefix, suffix: prompt.suffix, languageId: input.languageId }, parameters);
+        this.cache.store(input, { text: text ?? '', callId: raw.callId }, cacheOptions(parameters));
         this.trace('answered');
-        return text;
+        return text ? { text, callId: raw.callId } : undefined;
       } catch (error) {
         const why = flight.abortReason;
         if (why) {
@@ -168,7 +169,7 @@ export class CompletionPipeline {
   }
 
   /** The flight's answer, or undefined as soon as the editor stops wanting it. */
-  private async wait(flight: Flight, signal?: AbortSignal): Promise<string | undefined> {
+  private async wait(flight: Flight, signal?: AbortSignal): Promise<CompletionAnswer | undefined> {
     const release = flight.hold();
     try {
       if (!signal) return await flight.answer;
@@ -188,10 +189,10 @@ export class CompletionPipeline {
     }
   }
 
-  private served(text: string | undefined): string | undefined {
-    if (!text) return undefined;
+  private served(answer: CompletionAnswer | undefined): CompletionAnswer | undefined {
+    if (!answer?.text) return undefined;
     this.stats.served++;
-    return text;
+    return { text: answer.text, callId: answer.callId };
   }
 
   private trace(event: PipelineEvent): void {

@@ -73,12 +73,15 @@ export class QualityLog {
       const at = Date.parse(signal.time);
       if (at >= from && at < to && !byId.has(signal.id)) byId.set(signal.id, signal);
     };
+    // Taken before the files are read: a signal written while they are read is then in one or the other.
+    const unwritten = this.queue.pending;
     let skippedLines = 0;
     for (const name of monthFilesOverlapping(await this.files.list(), range, 'quality')) {
       const parsed = parseSignalLines((await this.files.readText(name)) ?? '');
       skippedLines += parsed.skipped;
       parsed.signals.forEach(take);
     }
+    unwritten.forEach(take);
     this.queue.pending.forEach(take);
     const signals = [...byId.values()].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
     return { signals, skippedLines };

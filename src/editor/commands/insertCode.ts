@@ -35,7 +35,7 @@ export async function streamCodeIntoEditor(env: CommandEnv, editor: vscode.TextE
       abort = new AbortController();
       const both = AbortSignal.any([signal, abort.signal]);
       let received = 0;
-      const outcome = await env.service.run({ ...request, signal: both, forceModel: model ?? request.forceModel }, {
+      return env.service.run({ ...request, signal: both, forceModel: model ?? request.forceModel }, {
         onText: (delta) => {
           received += delta.length;
           report(receivedLine(received));
@@ -47,7 +47,6 @@ export async function streamCodeIntoEditor(env: CommandEnv, editor: vscode.TextE
           inBackground(edit.restart(), env.log, 'taking back the broken answer');
         },
       });
-      return outcome.result;
     });
 
   const outcome = await run();
@@ -60,7 +59,7 @@ export async function streamCodeIntoEditor(env: CommandEnv, editor: vscode.TextE
       : 'Tandem: the editor closed while the code was being written, so Tandem stopped and took back what it had written.');
     return false;
   }
-  if (outcome.kind === 'cancelled' || (outcome.kind === 'done' && outcome.value.stop === 'cancelled')) {
+  if (outcome.kind === 'cancelled' || (outcome.kind === 'done' && outcome.value.result.stop === 'cancelled')) {
     await edit.revert();
     void vscode.window.showInformationMessage(CANCELLED_MESSAGE);
     return false;
@@ -70,7 +69,7 @@ export async function streamCodeIntoEditor(env: CommandEnv, editor: vscode.TextE
     await showFailure(outcome.error, env.log, (model) => inBackground(streamCodeIntoEditor(env, editor, title, { ...request, forceModel: model }), env.log, `${title} on the other model`));
     return false;
   }
-  const code = placeCode(extractCode(outcome.value.text), indent);
+  const code = placeCode(extractCode(outcome.value.result.text), indent);
   if (code.trim() === '') {
     await edit.revert();
     void vscode.window.showWarningMessage('Tandem: the answer held no code, so nothing was inserted. Try rephrasing the instruction.');
@@ -80,7 +79,11 @@ export async function streamCodeIntoEditor(env: CommandEnv, editor: vscode.TextE
     void vscode.window.showWarningMessage('Tandem: the code could not be written into the file (it was closed or changed).');
     return false;
   }
-  if (outcome.value.stop === 'max-tokens') {
+  // Read back from the document: the editor may have changed its line endings to the file's.
+  const { range: written, replaced } = edit.written;
+  const { document } = editor;
+  env.insertions.codeInserted(outcome.value.callId, document.uri.toString(), { start: document.offsetAt(written.start), text: document.getText(written) }, replaced);
+  if (outcome.value.result.stop === 'max-tokens') {
     void vscode.window.showWarningMessage('Tandem: the answer reached the output limit and may be cut short. Check the end of the inserted code.');
   }
   return true;

@@ -57,6 +57,11 @@ export class StreamingEdit implements vscode.Disposable {
     return ok;
   }
 
+  /** The document range of the text this edit owns now (after finish(): the code as written), and what it replaced. */
+  get written(): { readonly range: vscode.Range; readonly replaced: string } {
+    return { range: new vscode.Range(this.document.positionAt(this.start), this.document.positionAt(this.end)), replaced: this.original };
+  }
+
   /** True when the user edited the text being written: then nothing is taken back over their edit. */
   get editedByUser(): boolean {
     return this.stopped === 'user-edit';

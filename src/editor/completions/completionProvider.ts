@@ -3,18 +3,20 @@ import type { CompletionParameters } from '../../core/completion/parameters';
 import type { CompletionInput, CompletionPipeline } from '../../core/completion/pipeline';
 import { skipReason } from '../../core/completion/trigger/shouldComplete';
 import type { ContentBoundary } from '../privacy/contentBoundary';
+import type { CompletionSignals } from '../quality/completionSignals';
 import { enabledFor, type CompletionSettings } from './completionSettings';
 
 /**
  * VS Code's side of the pipeline: decides whether this position gets a completion at all (trust,
  * settings, the file's exclusion, the trigger rule), reads the text around the cursor, and turns the answer
- * into ghost text. The settings are read once per call (a keystroke) and that value goes down the pipeline.
+ * into ghost text (whose showing and fate go to the quality log). The settings are read once per call (a keystroke) and that value goes down the pipeline.
  */
 export class TandemCompletionProvider implements vscode.InlineCompletionItemProvider {
   constructor(
     private readonly pipeline: CompletionPipeline,
     private readonly settings: CompletionSettings,
     private readonly boundary: ContentBoundary,
+    private readonly signals: CompletionSignals,
   ) {}
 
   async provideInlineCompletionItems(
@@ -39,9 +41,9 @@ export class TandemCompletionProvider implements vscode.InlineCompletionItemProv
     const cancel = token.onCancellationRequested(() => controller.abort());
     try {
       const input = readCursor(document, position, settings.parameters);
-      const text = await this.pipeline.complete(input, settings.parameters, controller.signal);
-      if (!text || token.isCancellationRequested) return undefined;
-      return [new vscode.InlineCompletionItem(text, new vscode.Range(position, position))];
+      const answer = await this.pipeline.complete(input, settings.parameters, controller.signal);
+      if (!answer || token.isCancellationRequested) return undefined;
+      return [this.signals.item(document, position, answer)];
     } finally {
       cancel.dispose();
     }

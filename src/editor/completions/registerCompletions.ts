@@ -9,6 +9,7 @@ import { errorText } from '../../core/format/errorText';
 import { describeRule } from '../../core/privacy/exclusion';
 import type { TandemLog } from '../log';
 import type { ContentBoundary } from '../privacy/contentBoundary';
+import type { CompletionSignals } from '../quality/completionSignals';
 import { TandemCompletionProvider } from './completionProvider';
 import { CompletionSettings } from './completionSettings';
 import { CompletionStatus, type CompletionState } from './completionStatus';
@@ -25,7 +26,7 @@ export interface InlineCompletions extends vscode.Disposable {
 const SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
 
 /** Inline completions: the provider, its status item, and the commands that turn them off and on. */
-export function registerCompletions(service: ModelService, secrets: vscode.SecretStorage, log: TandemLog, boundary: ContentBoundary, onDidChangeTrust: Event<void>): InlineCompletions {
+export function registerCompletions(service: ModelService, secrets: vscode.SecretStorage, log: TandemLog, boundary: ContentBoundary, onDidChangeTrust: Event<void>, signals: CompletionSignals): InlineCompletions {
   const settings = new CompletionSettings();
   const status = new CompletionStatus();
   const context = new EditorContext(settings.read().parameters, log, boundary);
@@ -61,7 +62,7 @@ export function registerCompletions(service: ModelService, secrets: vscode.Secre
   const registrations = vscode.Disposable.from(
     status,
     context,
-    vscode.languages.registerInlineCompletionItemProvider(SELECTOR, new TandemCompletionProvider(pipeline, settings, boundary)),
+    vscode.languages.registerInlineCompletionItemProvider(SELECTOR, new TandemCompletionProvider(pipeline, settings, boundary, signals)),
     vscode.commands.registerCommand('tandem.toggleCompletions', async () => {
       const on = await settings.toggle();
       if (!on) pipeline.stop();

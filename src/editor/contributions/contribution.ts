@@ -10,6 +10,7 @@ import type { KeyStore } from '../keys/keyStore';
 import type { TandemLog } from '../log';
 import type { ModelLayer } from '../models/modelLayer';
 import type { ContentBoundary } from '../privacy/contentBoundary';
+import type { InsertionSignals } from '../quality/insertionSignals';
 import type { ReviewFindings } from '../review/registerReview';
 import type { BatchTreeProvider } from '../views/batchView';
 import type { SpendTreeProvider } from '../views/spendView';
@@ -30,6 +31,8 @@ export interface TandemServices {
   readonly boundary: ContentBoundary;
   /** The review's findings and the rules it last used: batch reviews land in them, the usage report notes them. */
   readonly review: ReviewFindings;
+  /** Follows text Tandem inserted (accepted completions, generated code) for its survival and undo signals. */
+  readonly insertions: InsertionSignals;
 }
 
 /** What features hand the integration tests (the rest of the test API comes from the services). */

@@ -8,7 +8,7 @@ import type { TandemContribution } from './contribution';
 /** Generate Code, SQL and JSON, Edit and Explain Selection, Generate from Image, Cancel Request. */
 export const editorCommands: TandemContribution = {
   name: 'the editor commands',
-  create: ({ models, log, context, boundary }) => {
+  create: ({ models, log, context, boundary, insertions }) => {
     const commands = registerEditorCommands({
       service: models.service,
       sql: new SqlValidator(sqlParserLoader(context.extensionPath)),
@@ -17,6 +17,7 @@ export const editorCommands: TandemContribution = {
       context,
       boundary,
       quality: models.quality,
+      insertions,
     });
     return { dispose: () => commands.dispose(), testApi: { commands } };
   },

@@ -5,6 +5,7 @@ import { KeyStore } from '../keys/keyStore';
 import { TandemLog } from '../log';
 import { createModelLayer } from '../models/modelLayer';
 import { ContentBoundary } from '../privacy/contentBoundary';
+import { InsertionSignals } from '../quality/insertionSignals';
 import { createReviewFindings } from '../review/registerReview';
 import type { TandemServices } from './contribution';
 
@@ -22,6 +23,8 @@ export function createServices(context: vscode.ExtensionContext): TandemServices
   const models = createModelLayer(context, keys, headers, log, session);
   const boundary = new ContentBoundary(log);
   const review = createReviewFindings(() => models.settings.models(), models.quality);
-  context.subscriptions.push(log.channel, keys, headers, session, boundary, review);
-  return { context, log, keys, headers, session, models, boundary, review };
+  // Its timers end with the extension: a survival not measured by then is not recorded.
+  const insertions = new InsertionSignals(models.quality);
+  context.subscriptions.push(log.channel, keys, headers, session, boundary, review, insertions);
+  return { context, log, keys, headers, session, models, boundary, review, insertions };
 }

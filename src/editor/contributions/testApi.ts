@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { SignalParameters } from '../../core/quality/signalParameters';
 import type { SessionSpend } from '../../core/spend/sessionSpend';
 import type { BatchJobs } from '../batch/registerBatch';
 import type { EditorCommands } from '../commands/registerCommands';
@@ -37,6 +38,8 @@ export interface TandemTestApi {
   readonly report: () => ReportPanel | undefined;
   /** Code loading plus the activate() call, as VS Code's own activation times count them. */
   readonly activationMs: number;
+  /** The survival signals' delays: tests set short ones (each insertion uses the value current when it is made). */
+  signalParameters: SignalParameters;
 }
 
 /**
@@ -49,7 +52,7 @@ export function tandemTestApi(services: TandemServices, features: Partial<Featur
     if (value === undefined) throw new Error(`Tandem test API: no ${key}, its feature did not start (the Tandem log says why).`);
     return value;
   };
-  const { session, context, models, review, boundary } = services;
+  const { session, context, models, review, boundary, insertions } = services;
   return {
     get statusBarItem() {
       return part('statusBarItem');
@@ -79,5 +82,11 @@ export function tandemTestApi(services: TandemServices, features: Partial<Featur
     boundary,
     report: () => ReportPanel.current,
     activationMs,
+    get signalParameters() {
+      return insertions.parameters;
+    },
+    set signalParameters(value: SignalParameters) {
+      insertions.parameters = value;
+    },
   };
 }

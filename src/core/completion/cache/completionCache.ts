@@ -1,3 +1,4 @@
+import type { CompletionAnswer } from '../answer';
 import { cursorKey, typedSince, type CursorKey, type CursorText, type KeyLengths } from './cursorKey';
 
 export interface CacheOptions extends KeyLengths {
@@ -7,14 +8,13 @@ export interface CacheOptions extends KeyLengths {
 
 interface Entry {
   readonly key: CursorKey;
-  /** The cleaned completion; '' remembers that there was nothing to suggest here. */
-  readonly completion: string;
+  /** The cleaned completion and its call; text '' remembers that there was nothing to suggest here. */
+  readonly answer: CompletionAnswer;
   readonly storedAt: number;
 }
 
-/** A hit: the part of a remembered completion the user has not typed yet ('' = nothing to suggest here). */
-export interface CacheHit {
-  readonly text: string;
+/** A hit: the part of a remembered completion the user has not typed yet ('' = nothing to suggest here), and its call. */
+export interface CacheHit extends CompletionAnswer {
   /** Characters of the completion typed since it was answered (0 when back at the very same place). */
   readonly typed: number;
 }
@@ -47,24 +47,26 @@ export class CompletionCache {
         continue;
       }
       const typed = typedSince(entry.key, at, options);
-      if (typed === undefined || (typed.length > 0 && typed.length >= entry.completion.length)) continue;
-      if (!entry.completion.startsWith(typed)) continue;
+      const completion = entry.answer.text;
+      if (typed === undefined || (typed.length > 0 && typed.length >= completion.length)) continue;
+      if (!completion.startsWith(typed)) continue;
       // The answer given closest to here is the freshest view of what comes next.
       if (!best || typed.length < best.typed.length) best = { entry, typed };
     }
     if (!best) return undefined;
     this.lru.delete(best.entry);
     this.lru.set(best.entry, best.entry.key.document);
-    return { text: best.entry.completion.slice(best.typed.length), typed: best.typed.length };
+    const { text, callId } = best.entry.answer;
+    return { text: text.slice(best.typed.length), callId, typed: best.typed.length };
   }
 
-  store(at: CursorText, completion: string, options: CacheOptions): void {
+  store(at: CursorText, answer: CompletionAnswer, options: CacheOptions): void {
     const key = cursorKey(at, options);
     for (const entry of this.byDocument.get(at.document) ?? []) {
       if (entry.key.offset === key.offset && entry.key.prefixTail === key.prefixTail && entry.key.suffixHead === key.suffixHead) this.remove(entry);
     }
     const entries = this.byDocument.get(at.document);
-    const entry: Entry = { key, completion, storedAt: this.now() };
+    const entry: Entry = { key, answer, storedAt: this.now() };
     this.lru.set(entry, at.document);
     if (entries) entries.add(entry);
     else this.byDocument.set(at.document, new Set([entry]));

@@ -1,3 +1,4 @@
+import type { CompletionAnswer } from '../answer';
 import type { Timers } from '../trigger/debouncer';
 import { cursorKey, typedSince, type CursorKey, type CursorText, type KeyLengths } from './cursorKey';
 
@@ -17,7 +18,7 @@ export class Flight {
   private grace: unknown;
   private finished = false;
   /** The cleaned completion for the flight's own position; undefined when there is none. */
-  answer!: Promise<string | undefined>;
+  answer!: Promise<CompletionAnswer | undefined>;
 
   constructor(at: CursorText, lengths: KeyLengths, private readonly timers: Timers, private readonly graceMs: number) {
     this.key = cursorKey(at, lengths);
@@ -32,7 +33,7 @@ export class Flight {
   }
 
   /** Runs the request; `run` gets the signal and a sink for the streamed text. */
-  start(run: (signal: AbortSignal, sink: { onText(delta: string): void; onRestart(): void }) => Promise<string | undefined>): this {
+  start(run: (signal: AbortSignal, sink: { onText(delta: string): void; onRestart(): void }) => Promise<CompletionAnswer | undefined>): this {
     this.answer = run(this.controller.signal, {
       onText: (delta) => { this.streamed += delta; },
       onRestart: () => { this.streamed = ''; },

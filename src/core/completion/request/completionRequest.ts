@@ -1,4 +1,5 @@
 import type { TaskHandlers, TaskRequest, TaskOutcome } from '../../calls/modelService';
+import type { CompletionAnswer } from '../answer';
 import type { CompletionPrompt } from '../prompt/completionPrompt';
 
 /** Text as it streams in; `restart` says the text so far is void (the task moved to the other model). */
@@ -8,10 +9,10 @@ export interface StreamSink {
 }
 
 /**
- * The request stage: sends a prompt, streams the answer, resolves with the whole raw answer.
+ * The request stage: sends a prompt, streams the answer, resolves with the whole raw answer and the call's id.
  * `maxOutputTokens` is the keystroke's own (from the parameters the pipeline was given for it).
  */
-export type CompletionRequester = (prompt: CompletionPrompt, signal: AbortSignal, sink: StreamSink, maxOutputTokens: number) => Promise<string>;
+export type CompletionRequester = (prompt: CompletionPrompt, signal: AbortSignal, sink: StreamSink, maxOutputTokens: number) => Promise<CompletionAnswer>;
 
 /**
  * Completions through the model service, like every other task: routed (GPT-5.4 Mini by default, with
@@ -29,6 +30,6 @@ export function modelServiceRequester(service: { run(request: TaskRequest, handl
       signal,
       background: true,
     }, { onText: sink.onText, onRestart: sink.onRestart });
-    return outcome.result.text;
+    return { text: outcome.result.text, callId: outcome.callId };
   };
 }

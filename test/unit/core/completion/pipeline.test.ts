@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import type { CompletionAnswer } from '../../../../src/core/completion/answer';
 import { COMPLETION_DEFAULTS, type CompletionParameters } from '../../../../src/core/completion/parameters';
 import { CompletionPipeline, type CompletionInput } from '../../../../src/core/completion/pipeline';
 import type { CompletionRequester } from '../../../../src/core/completion/request/completionRequest';
@@ -7,9 +8,11 @@ import { flushMicrotasks, ManualClock } from '../../../fixtures/manualClock';
 /** A request stage under the test's control: each call waits until the test answers or it is aborted. */
 class ScriptedRequests {
   readonly calls: { signal: AbortSignal; answer(text: string): void; fail(error: Error): void; stream(delta: string): void }[] = [];
-  readonly requester: CompletionRequester = (_prompt, signal, sink) => new Promise<string>((resolve, reject) => {
+  /** Each request is its own call: the n-th (from 1) is recorded as `call-n`. */
+  readonly requester: CompletionRequester = (_prompt, signal, sink) => new Promise<CompletionAnswer>((resolve, reject) => {
     signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
-    this.calls.push({ signal, answer: resolve, fail: reject, stream: (delta) => sink.onText(delta) });
+    const callId = `call-${this.calls.length + 1}`;
+    this.calls.push({ signal, answer: (text) => resolve({ text, callId }), fail: reject, stream: (delta) => sink.onText(delta) });
   });
 }
 
@@ -49,15 +52,25 @@ describe('completion pipeline', () => {
     await clock.advance(1);
     assert.deepEqual(working, [true]);
     requests.calls[0].answer('42;');
-    assert.equal(await shown, '42;');
+    assert.deepEqual(await shown, { text: '42;', callId: 'call-1' });
     assert.deepEqual(working, [true, false]);
+  });
+
+  it('an answer served again from the cache still names the call that produced it', async () => {
+    const shown = pipeline.complete(at('const x = '), COMPLETION_DEFAULTS);
+    await clock.advance(COMPLETION_DEFAULTS.debounceMs);
+    requests.calls[0].answer('items.length;');
+    assert.deepEqual(await shown, { text: 'items.length;', callId: 'call-1' });
+    assert.deepEqual(await pipeline.complete(at('const x = ite'), COMPLETION_DEFAULTS), { text: 'ms.length;', callId: 'call-1' }, 'typed into it');
+    assert.deepEqual(await pipeline.complete(at('const x = '), COMPLETION_DEFAULTS), { text: 'items.length;', callId: 'call-1' }, 'back at the same place');
+    assert.equal(requests.calls.length, 1, 'no new request');
   });
 
   it('a fast request never shows the working state', async () => {
     const shown = pipeline.complete(at('const x = '), COMPLETION_DEFAULTS);
     await clock.advance(COMPLETION_DEFAULTS.debounceMs);
     requests.calls[0].answer('1;');
-    assert.equal(await shown, '1;');
+    assert.deepEqual(await shown, { text: '1;', callId: 'call-1' });
     await clock.advance(COMPLETION_DEFAULTS.slowAfterMs * 2);
     assert.deepEqual(working, []);
   });
@@ -81,7 +94,7 @@ describe('completion pipeline', () => {
     await clock.advance(COMPLETION_DEFAULTS.debounceMs);
     assert.equal(requests.calls.length, 2, 'asked again');
     requests.calls[1].answer('2;');
-    assert.equal(await again, '2;');
+    assert.deepEqual(await again, { text: '2;', callId: 'call-2' });
   });
 
   it('a request the editor gave up on is closed after the grace time unless a new call adopts it', async () => {
@@ -107,7 +120,7 @@ describe('completion pipeline', () => {
     await clock.advance(COMPLETION_DEFAULTS.adoptGraceMs * 2);
     assert.equal(requests.calls[0].signal.aborted, false, 'adopted, so kept open');
     requests.calls[0].answer('```ts\nitems.length;\n```');
-    assert.equal(await next, 'tems.length;');
+    assert.deepEqual(await next, { text: 'tems.length;', callId: 'call-1' }, 'the shared answer names the call that produced it');
     assert.equal(await first, undefined, 'the cancelled call shows nothing');
     assert.equal(requests.calls.length, 1);
     assert.equal(pipeline.stats.adopted, 1);
@@ -146,7 +159,7 @@ describe('completion pipeline', () => {
       },
       request: async (_prompt, _signal, _sink, maxOutputTokens) => {
         seen.maxOutputTokens.push(maxOutputTokens);
-        return 'done;';
+        return { text: 'done;', callId: `call-${seen.maxOutputTokens.length}` };
       },
       timers: clock,
       now: () => clock.now,
@@ -158,10 +171,10 @@ describe('completion pipeline', () => {
     await clock.advance(39);
     assert.deepEqual(seen.maxOutputTokens, [], 'its own debounce, not the default');
     await clock.advance(1);
-    assert.equal(await first, 'done;');
+    assert.deepEqual(await first, { text: 'done;', callId: 'call-1' });
     const second = own.complete(at('const y = '), after);
     await clock.advance(10);
-    assert.equal(await second, 'done;');
+    assert.deepEqual(await second, { text: 'done;', callId: 'call-2' });
     assert.deepEqual(seen.maxOutputTokens, [99, 7]);
     assert.equal(seen.snippets[0], before);
     assert.equal(seen.snippets[1], after);

@@ -49,6 +49,29 @@ describe('QualityLog: what happened to the answers, beside the ledger', () => {
     log.dispose();
   });
 
+  it('a signal written to its file while the log is being read is in what the read returns', async () => {
+    const real = nodeLedgerFiles(dir);
+    await appendFile(join(dir, 'quality-2026-12.jsonl'), '');
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    let written!: Promise<void>;
+    const files = {
+      ...real,
+      // The write waits until the read has the file's old text, and is done before the read goes on.
+      appendLines: (name: string, toAppend: readonly string[]) => (written = gate.then(() => real.appendLines(name, toAppend))),
+      readText: async (name: string) => {
+        const text = await real.readText(name);
+        openGate();
+        await written;
+        return text;
+      },
+    };
+    const log = new QualityLog(files, { now: () => now });
+    log.record('call-1', 'accepted');
+    assert.deepEqual((await log.read()).signals.map((s) => [s.call, s.name]), [['call-1', 'accepted']]);
+    log.dispose();
+  });
+
   it('reads a range back oldest first, skipping damaged lines and counting them', async () => {
     const log = new QualityLog(nodeLedgerFiles(dir), { now: () => now });
     log.record('a', 'accepted');
