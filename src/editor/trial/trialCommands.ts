@@ -18,6 +18,12 @@ const TITLE = 'Tandem: Start Routing Trial';
  */
 export async function startRoutingTrial(models: ModelLayer, args?: unknown): Promise<RoutingTrial | undefined> {
   const settings = models.settings.models();
+  // Arguments are checked first: a script with a mistake gets the error, not a question.
+  const scripted = args === undefined ? undefined : parseStartArgs(args, settings.routes);
+  if (scripted && 'problem' in scripted) {
+    void vscode.window.showErrorMessage(`Tandem: the routing trial was not started: ${scripted.problem}.`);
+    return undefined;
+  }
   const running = models.trial.current;
   if (running) {
     const replace = await vscode.window.showWarningMessage(
@@ -25,17 +31,7 @@ export async function startRoutingTrial(models: ModelLayer, args?: unknown): Pro
       { modal: true }, 'Replace Trial');
     if (replace !== 'Replace Trial') return undefined;
   }
-  let options: TrialStartOptions | undefined;
-  if (args === undefined) {
-    options = await askOptions(settings, await keyedProviders(models));
-  } else {
-    const parsed = parseStartArgs(args, settings.routes);
-    if ('problem' in parsed) {
-      void vscode.window.showErrorMessage(`Tandem: the routing trial was not started: ${parsed.problem}.`);
-      return undefined;
-    }
-    options = parsed;
-  }
+  const options: TrialStartOptions | undefined = scripted ?? (await askOptions(settings, await keyedProviders(models)));
   if (!options) return undefined;
   const trial = newRoutingTrial({ ...options, now: new Date(), seed: newSeed() });
   await models.trial.start(trial);

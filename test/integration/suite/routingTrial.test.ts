@@ -137,6 +137,20 @@ describe('Routing trial', () => {
     assert.ok(records.length === 4 && records.every((r) => r.trial === undefined && r.model === 'gpt-5.4-mini'), JSON.stringify(records.map((r) => [r.model, r.trial, r.outcome, r.error])));
   });
 
+  it('with no key for the other model, says so at the start and keeps the calls on their route, untagged', async () => {
+    await clearKeys();
+    await storeKeys(['openai']);
+    const { trial, told } = await start({ tasks: ['generateSql'], share: 50, days: 14 });
+    assert.ok(trial);
+    assert.match(told, /Claude Haiku 4\.5 has no key yet: those calls stay on their route until you run "Tandem: Set API Key…"/);
+    const before = (await recordsOf()).length;
+    for (let i = 0; i < 4; i++) await generateSql();
+    const records = (await recordsOf()).slice(before);
+    assert.equal(records.length, 4);
+    assert.ok(records.every((r) => r.trial === undefined && r.model === 'gpt-5.4-mini'));
+    assert.ok((await modelCalls()).every((c) => c.provider === 'openai'));
+  });
+
   it('refuses script arguments it cannot use, saying which and why, and starts nothing', async () => {
     await vscode.workspace.getConfiguration('tandem').update('routing', { explain: 'claude-haiku-4-5' }, vscode.ConfigurationTarget.Global);
     try {
