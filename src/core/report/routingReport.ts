@@ -9,6 +9,9 @@ import type { MetricCell, RoutingAnalysis, RoutingCell, TaskAdvice } from '../qu
 import type { RoutingHistoryEntry } from '../quality/routingHistory';
 import type { QualitySignal } from '../quality/signal';
 
+// The webview sees core/report only: the analysis types it draws come through here.
+export type { Interval, TaskAdvice } from '../quality/routingAnalysis';
+
 /** A routing trial in progress (from the trial store, when there is one). */
 export interface TrialSummary {
   readonly tasks: readonly TaskKind[];
