@@ -4,6 +4,7 @@ import { promptTokens } from '../../core/usage/usage.js';
 import { dayAxis, modelsInUse, renderDayChart, renderModelChart, renderTaskChart, type UpdateMode } from './charts.mjs';
 import { byId, fill, h } from './dom.mjs';
 import {
+  capitalise,
   formatDayLong,
   formatDayShort,
   formatInt,
@@ -309,8 +310,4 @@ function renderFootnotes(report: ReportModel): void {
   }
   if (report.totals.calls > 0) notes.push('What-if costs price the same tokens on each model; cache savings compare cache reads with paying the full input price, less any cache-write surcharge.');
   fill(byId('footnotes'), ...notes.map((n) => h('p', {}, n)));
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,6 +1,6 @@
 import type { RoutingReportModel, RoutingRow, RoutingTaskView, TaskAdvice } from '../../core/report/routingReport.js';
 import { byId, fill, h } from './dom.mjs';
-import { formatInt, formatUsd, periodPhrase, plural, taskLabel } from './labels.mjs';
+import { capitalise, formatInt, formatUsd, periodPhrase, plural, taskLabel } from './labels.mjs';
 import { callsNeededText, formatMs, historyText, measureText, neededText, ruleText, tokensText, trialText } from './routingText.mjs';
 
 /** The Routing view's panel, filled by renderRouting; `onApply` asks the extension to apply a task's switch. */
@@ -100,7 +100,7 @@ function taskTable(view: RoutingTaskView): HTMLTableElement {
     th('Tokens / call', 'Mean input (cached and uncached) and output tokens per call'),
     th('Latency p50 / p95', 'Total time of the calls that answered: median and 95th percentile'),
     th('First token', 'Median time to the first token, where the call recorded it'),
-    ...measures.map((m) => th(m.deciding ? `${m.label} ★` : m.label, m.deciding ? `${m.label}: the measure the advice compares, with its 95% interval` : `${m.label}, with its 95% interval`)),
+    ...measures.map((m) => th(m.deciding ? `${capitalise(m.label)} ★` : capitalise(m.label), m.deciding ? `${m.label}: the measure the advice compares, with its 95% interval` : `${m.label}, with its 95% interval`)),
   );
   return h(
     'table',
