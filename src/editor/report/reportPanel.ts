@@ -26,6 +26,8 @@ export interface ReportSource {
   routing(period: Period): Promise<RoutingReportModel>;
   /** Fires when the figures may have changed (a call was recorded, settings changed). */
   onDidChange: (listener: () => void) => { dispose(): void };
+  /** Fires when a quality signal is recorded: only the Routing view shows them. */
+  onDidChangeQuality: (listener: () => void) => { dispose(): void };
 }
 
 /** The period the report opens on when none is asked for. */
@@ -94,7 +96,7 @@ export class ReportPanel implements vscode.Disposable {
     ReportPanel.current = this;
     this.selected = period;
     this.source = source;
-    this.sourceSubscription = source.onDidChange(() => this.scheduleLive());
+    this.sourceSubscription = this.subscribe(source);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -211,8 +213,19 @@ export class ReportPanel implements vscode.Disposable {
     if (source === this.source) return;
     this.sourceSubscription.dispose();
     this.source = source;
-    this.sourceSubscription = source.onDidChange(() => this.scheduleLive());
+    this.sourceSubscription = this.subscribe(source);
     this.refreshLater();
+  }
+
+  /** Calls and settings change both views; quality signals (many while typing) only the Routing view. */
+  private subscribe(source: ReportSource): { dispose(): void } {
+    const subscriptions = [
+      source.onDidChange(() => this.scheduleLive()),
+      source.onDidChangeQuality(() => {
+        if (this.view === 'routing') this.scheduleLive();
+      }),
+    ];
+    return { dispose: () => subscriptions.forEach((s) => s.dispose()) };
   }
 
   private scheduleLive(): void {

@@ -23,8 +23,8 @@ export interface LedgerReportSourceDeps extends LedgerReportDeps {
 
 /**
  * The report's source in the running extension: the ledger through its index (see LedgerReport), and the
- * quality log for the Routing view. Changes when a call or a quality signal is recorded, when the ledger starts
- * or stops being written, or when a `tandem.*` setting (prices, budgets, routing) changes.
+ * quality log for the Routing view. Changes when a call is recorded, when the ledger starts or stops being
+ * written, or when a `tandem.*` setting (prices, budgets, routing) changes; quality signals are told apart.
  */
 export function ledgerReportSource(deps: LedgerReportSourceDeps): ReportSource & vscode.Disposable {
   const report = new LedgerReport(deps);
@@ -57,13 +57,13 @@ export function ledgerReportSource(deps: LedgerReportSourceDeps): ReportSource &
       const subscriptions = [
         deps.session.onDidChange(() => listener()),
         deps.ledger.onDidChangeWriteState(() => listener()),
-        deps.quality.onDidRecord(() => listener()),
         vscode.workspace.onDidChangeConfiguration((e) => {
           if (e.affectsConfiguration('tandem')) listener();
         }),
       ];
       return { dispose: () => subscriptions.forEach((s) => s.dispose()) };
     },
+    onDidChangeQuality: (listener) => deps.quality.onDidRecord(() => listener()),
     dispose: () => report.dispose(),
   };
 }

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import * as vscode from 'vscode';
+import { analyzeRouting } from '../../../src/core/quality/analyzeRouting';
+import { parseLedgerExport } from '../../../src/core/report/ledgerImport';
 import { parseRoutingHistory } from '../../../src/core/quality/routingHistory';
 import type { RoutingReportModel } from '../../../src/core/report/routingReport';
 import { routingTrialLedger, TRIAL_FROM, TRIAL_TASK, TRIAL_TO } from '../../fixtures/routingTrialLedger';
@@ -47,6 +52,21 @@ describe('Routing advice', () => {
     assert.deepEqual(task.rows.map((r) => [r.displayName, r.calls]), [['GPT-5.4 Mini', 120], ['Claude Haiku 4.5', 120]]);
     assert.equal(task.advice.kind, 'switch');
     assert.match(task.advice.text, /^Generate SQL → Claude Haiku 4\.5: valid first time 1\.00 vs 0\.98 \(.*\), 15% cheaper per call; about \$\d+\.\d\d a month less at your volume$/);
+  });
+
+  it('exports the calls with their signals, and the export alone gives the same advice', async () => {
+    const api = await activateTandem();
+    const { panel, sql } = await openRouting();
+    const target = vscode.Uri.file(path.join(mkdtempSync(path.join(tmpdir(), 'tandem-routing-export-')), 'usage.json'));
+    assert.equal((await panel.exportLedger('json', '30d', target))?.fsPath, target.fsPath);
+    const exported = parseLedgerExport(readFileSync(target.fsPath, 'utf8'));
+    const { models, routes } = api.models.settings.models();
+    const fromExport = analyzeRouting(exported.records, exported.signals, { routes, models, now: new Date() });
+    // The same words up to the monthly saving, which moves with the clock between the two builds.
+    const words = (text?: string): string | undefined => text?.split('; about')[0];
+    const advice = fromExport.advice.find((a) => a.task === TRIAL_TASK);
+    assert.equal(advice?.kind, 'switch');
+    assert.equal(words(advice?.text), words(sql()?.advice.text));
   });
 
   it('writes nothing when the confirmation is dismissed', async () => {
