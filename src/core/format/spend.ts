@@ -11,6 +11,12 @@ export function formatUsd(costMicroUsd: number): string {
   return usd < 1 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`;
 }
 
+/** A monthly amount, always to the cent (`$4.10`, `$0.40`): a projection, so more decimals would claim a precision it lacks. */
+export function formatMonthlyUsd(costMicroUsd: number): string {
+  if (costMicroUsd > 0 && costMicroUsd < 5_000) return '<$0.01';
+  return `$${(Math.round(costMicroUsd / 10_000) / 100).toFixed(2)}`;
+}
+
 /** Token counts in the compact form used by the status bar: `950`, `14.2k`, `3.1M`. */
 export function formatTokens(tokens: number): string {
   if (tokens < 1000) return String(tokens);

@@ -4,6 +4,7 @@ import { TASK_KINDS, type TaskKind } from '../models/tasks';
 import { seededRandom } from '../random/seeded';
 import { percentileNearestRank } from '../report/percentile';
 import { promptTokens } from '../usage/usage';
+import { signalsByCall } from './callSignals';
 import { TASK_METRICS, observeCall, type Observations } from './metrics';
 import { DEFAULT_QUALITY_PARAMETERS, type QualityParameters } from './qualityParameters';
 import type { MetricCell, MetricId, RoutingAnalysis, RoutingCell, TaskAdvice } from './routingAnalysis';
@@ -40,7 +41,7 @@ export function analyzeRouting(
   options: RoutingAnalysisOptions,
 ): RoutingAnalysis {
   const parameters: QualityParameters = { ...DEFAULT_QUALITY_PARAMETERS, ...options.parameters };
-  const signalsOfCall = bySortedCall(signals);
+  const signalsOfCall = signalsByCall(signals);
   const volume = monthlyVolume(records, options.now, parameters.volumeWindowDays);
   const cells: RoutingCell[] = [];
   const advice: TaskAdvice[] = [];
@@ -129,18 +130,6 @@ function groupByModel(records: readonly LedgerRecord[]): Map<ModelId, LedgerReco
     else group.push(record);
   }
   return groups;
-}
-
-/** Each call's signals in time order (the order they were logged where times tie). */
-function bySortedCall(signals: readonly QualitySignal[]): Map<string, QualitySignal[]> {
-  const byCall = new Map<string, QualitySignal[]>();
-  for (const signal of signals) {
-    const ofCall = byCall.get(signal.call);
-    if (ofCall === undefined) byCall.set(signal.call, [signal]);
-    else ofCall.push(signal);
-  }
-  for (const ofCall of byCall.values()) ofCall.sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
-  return byCall;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { formatUsd } from '../format/spend';
+import { formatMonthlyUsd } from '../format/spend';
 import type { ModelId, ModelTable } from '../models/modelTable';
 import { taskLabel, type TaskKind } from '../models/tasks';
 import { seededRandom } from '../random/seeded';
@@ -72,7 +72,7 @@ export function adviseTask(comparison: TaskComparison): TaskAdvice {
   const monthlySavingMicroUsd = Math.round(comparison.monthlyCalls * (currentCost - otherCost));
   const text =
     `${taskLabel(task)} → ${name(other)}: ${quality} (${closeness(difference.ci, spec.higherIsBetter, parameters.margin)}), ` +
-    `${percent(cheaperShare)} cheaper per call; about ${formatUsd(monthlySavingMicroUsd)} a month less at your volume${note}`;
+    `${percent(cheaperShare)} cheaper per call; about ${formatMonthlyUsd(monthlySavingMicroUsd)} a month less at your volume${note}`;
   return { kind: 'switch', task, from: current, to: other, difference, cheaperShare, monthlySavingMicroUsd, text };
 }
 

@@ -1,4 +1,6 @@
 import type { LedgerRecord } from '../ledger/record';
+import { signalsByCall } from '../quality/callSignals';
+import type { QualitySignal } from '../quality/signal';
 import { csvField, csvLines, csvTextField, microUsdToDollars } from './csv';
 
 type Cell = (r: LedgerRecord) => string;
@@ -48,11 +50,13 @@ export function ledgerToCsv(records: readonly LedgerRecord[]): string {
 }
 
 /**
- * The records as a pretty-printed JSON array, exactly as the ledger stores them (cost in integer
- * micro-dollars, usage as a nested object). Deliberately nothing else: no derived totals that could
- * disagree with the records, and the same shape as the ledger's own lines, so tools that read one read both.
+ * The records as a pretty-printed JSON array, each exactly as the ledger stores it (cost in integer
+ * micro-dollars, usage as a nested object) plus `signals`: the quality-log lines about its answer, oldest
+ * first. Deliberately nothing else: no derived totals that could disagree with the records. With the signals
+ * beside their calls, routing advice can be worked out from the export alone (see parseLedgerExport).
  * Which period it covers is for the file name to say.
  */
-export function ledgerToJson(records: readonly LedgerRecord[]): string {
-  return `${JSON.stringify(records, null, 2)}\n`;
+export function ledgerToJson(records: readonly LedgerRecord[], signals: readonly QualitySignal[] = []): string {
+  const ofCall = signalsByCall(signals);
+  return `${JSON.stringify(records.map((r) => ({ ...r, signals: ofCall.get(r.id) ?? [] })), null, 2)}\n`;
 }

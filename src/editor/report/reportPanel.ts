@@ -4,7 +4,10 @@ import type { Period } from '../../core/ledger/query';
 import type { LedgerRecord } from '../../core/ledger/record';
 import { ledgerToCsv, ledgerToJson } from '../../core/report/exportLedger';
 import type { ReportModel } from '../../core/report/reportModel';
-import type { FromWebview, ToWebview } from '../../webview/report/protocol';
+import type { RoutingReportModel } from '../../core/report/routingReport';
+import type { QualitySignal } from '../../core/quality/signal';
+import { isReportView, type FromWebview, type ReportView, type ToWebview } from '../../webview/report/protocol';
+import type { RoutingApplier } from './applyRouting';
 import { isPeriod, periodPhrase } from '../../core/report/periods';
 import { exportFileName, reportHtml } from './html';
 import { errorText } from '../../core/format/errorText';
@@ -17,8 +20,14 @@ export interface ReportSource {
   build(period: Period): Promise<ReportModel>;
   /** Exactly the records the report for this period counts. */
   records(period: Period): Promise<LedgerRecord[]>;
+  /** The quality signals about some records' calls (for the JSON export). */
+  signalsFor(records: readonly LedgerRecord[]): Promise<QualitySignal[]>;
+  /** The Routing view's data over the period's calls. */
+  routing(period: Period): Promise<RoutingReportModel>;
   /** Fires when the figures may have changed (a call was recorded, settings changed). */
   onDidChange: (listener: () => void) => { dispose(): void };
+  /** Fires when a quality signal is recorded: only the Routing view shows them. */
+  onDidChangeQuality: (listener: () => void) => { dispose(): void };
 }
 
 /** The period the report opens on when none is asked for. */
@@ -38,8 +47,14 @@ export class ReportPanel implements vscode.Disposable {
 
   /** The last report the page was sent (for tests and diagnostics). */
   lastReport: ReportModel | undefined;
+  /** The last Routing view data the page was sent. */
+  lastRouting: RoutingReportModel | undefined;
 
   private selected: Period;
+  /** The view on screen, as the page last said; the Routing view's data is only built while it is. */
+  private view: ReportView = 'usage';
+  /** A view asked for (Show Routing Advice) before the page could be told. */
+  private requestedView: ReportView | undefined;
   private source: ReportSource;
   private sourceSubscription: { dispose(): void };
   private pageReady = false;
@@ -49,20 +64,23 @@ export class ReportPanel implements vscode.Disposable {
   private disposed = false;
   private readonly disposables: vscode.Disposable[] = [];
 
-  static show(context: vscode.ExtensionContext, source: ReportSource, log: Logger, period?: Period): ReportPanel {
-    const open = ReportPanel.current;
-    if (open) {
-      open.useSource(source);
-      if (period && period !== open.selected) open.choose(period);
-      open.panel.reveal(vscode.ViewColumn.Active);
-      return open;
+  static show(context: vscode.ExtensionContext, source: ReportSource, applier: RoutingApplier, log: Logger, open: { period?: Period; view?: ReportView } = {}): ReportPanel {
+    const { period, view } = open;
+    const current = ReportPanel.current;
+    if (current) {
+      current.useSource(source);
+      if (period && period !== current.selected) current.choose(period);
+      if (view) current.showView(view);
+      current.panel.reveal(vscode.ViewColumn.Active);
+      return current;
     }
     const panel = vscode.window.createWebviewPanel(ReportPanel.viewType, 'Tandem: Usage and Cost', vscode.ViewColumn.Active, {
       enableScripts: true,
       retainContextWhenHidden: false,
       localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')],
     });
-    const created = new ReportPanel(panel, context.extensionUri, source, period ?? DEFAULT_PERIOD, log);
+    const created = new ReportPanel(panel, context.extensionUri, source, applier, period ?? DEFAULT_PERIOD, log);
+    if (view) created.showView(view);
     context.subscriptions.push(created);
     return created;
   }
@@ -71,13 +89,14 @@ export class ReportPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly extensionUri: vscode.Uri,
     source: ReportSource,
+    private readonly applier: RoutingApplier,
     period: Period,
     private readonly log: Logger,
   ) {
     ReportPanel.current = this;
     this.selected = period;
     this.source = source;
-    this.sourceSubscription = source.onDidChange(() => this.scheduleLive());
+    this.sourceSubscription = this.subscribe(source);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -101,7 +120,14 @@ export class ReportPanel implements vscode.Disposable {
     if (typeof m !== 'object' || m === null) return;
     if (m.type === 'ready') {
       this.pageReady = true;
+      if (this.requestedView) this.showView(this.requestedView);
       this.refreshLater();
+    } else if (m.type === 'view' && isReportView(m.view)) {
+      const opened = m.view === 'routing' && this.view !== 'routing';
+      this.view = m.view;
+      if (opened) this.refreshLater();
+    } else if (m.type === 'applyRouting') {
+      inBackground(this.applyRouting(m.task, m.to), this.log, 'applying routing advice');
     } else if (m.type === 'period' && isPeriod(m.period)) {
       this.choose(m.period);
     } else if (m.type === 'export' && (m.format === 'csv' || m.format === 'json') && isPeriod(m.period)) {
@@ -131,7 +157,7 @@ export class ReportPanel implements vscode.Disposable {
           filters: format === 'csv' ? { 'CSV (comma-separated values)': ['csv'] } : { JSON: ['json'] },
         }));
       if (!uri) return undefined;
-      const text = format === 'csv' ? ledgerToCsv(records) : ledgerToJson(records);
+      const text = format === 'csv' ? ledgerToCsv(records) : ledgerToJson(records, await this.source.signalsFor(records));
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
       const count = records.length === 1 ? '1 record' : `${records.length.toLocaleString('en-US')} records`;
       void vscode.window
@@ -142,6 +168,30 @@ export class ReportPanel implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Tandem: could not export the usage ledger (${phrase}) as ${format.toUpperCase()}: ${errorText(error)}`);
       return undefined;
     }
+  }
+
+  /**
+   * Applies the switch the Routing view on screen advises for a task (the page only names it: the advice is
+   * the one this side sent, so a stale or forged message cannot write anything else). True when written.
+   */
+  async applyRouting(task: unknown, to: unknown): Promise<boolean> {
+    const advice = this.lastRouting?.tasks.find((t) => t.task === task)?.advice;
+    if (advice?.kind !== 'switch' || advice.to !== to) return false;
+    const written = await this.applier.apply(advice);
+    if (written) this.refreshLater();
+    return written;
+  }
+
+  /** Switches the page to a view (the page remembers it). */
+  showView(view: ReportView): void {
+    if (!this.pageReady) {
+      this.requestedView = view;
+      return;
+    }
+    this.requestedView = undefined;
+    this.view = view;
+    const message: ToWebview = { type: 'view', view };
+    void this.panel.webview.postMessage(message);
   }
 
   dispose(): void {
@@ -163,8 +213,19 @@ export class ReportPanel implements vscode.Disposable {
     if (source === this.source) return;
     this.sourceSubscription.dispose();
     this.source = source;
-    this.sourceSubscription = source.onDidChange(() => this.scheduleLive());
+    this.sourceSubscription = this.subscribe(source);
     this.refreshLater();
+  }
+
+  /** Calls and settings change both views; quality signals (many while typing) only the Routing view. */
+  private subscribe(source: ReportSource): { dispose(): void } {
+    const subscriptions = [
+      source.onDidChange(() => this.scheduleLive()),
+      source.onDidChangeQuality(() => {
+        if (this.view === 'routing') this.scheduleLive();
+      }),
+    ];
+    return { dispose: () => subscriptions.forEach((s) => s.dispose()) };
   }
 
   private scheduleLive(): void {
@@ -195,6 +256,7 @@ export class ReportPanel implements vscode.Disposable {
       if (this.disposed || !delivered) return;
       this.lastReport = report;
       this.lastError = undefined;
+      if (this.view === 'routing') await this.refreshRouting(build, period);
     } catch (error) {
       if (this.disposed || build !== this.building) return;
       const text = errorText(error);
@@ -204,6 +266,14 @@ export class ReportPanel implements vscode.Disposable {
         void vscode.window.showErrorMessage(`Tandem: could not build the usage report for ${periodPhrase(period)}: ${text}`);
       }
     }
+  }
+
+  /** The Routing view's data, built only while it is on screen (it reads the period's records and signals). */
+  private async refreshRouting(build: number, period: Period): Promise<void> {
+    const routing = await this.source.routing(period);
+    if (this.disposed || build !== this.building) return;
+    const message: ToWebview = { type: 'routing', routing };
+    if (await this.panel.webview.postMessage(message)) this.lastRouting = routing;
   }
 
   private html(): string {

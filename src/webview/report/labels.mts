@@ -50,3 +50,8 @@ export function formatTime(iso: string): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatInt(n)} ${n === 1 ? one : many}`;
 }
+
+/** "the last 7 days" → "The last 7 days": a phrase at the start of a line. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

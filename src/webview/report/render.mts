@@ -4,6 +4,7 @@ import { promptTokens } from '../../core/usage/usage.js';
 import { dayAxis, modelsInUse, renderDayChart, renderModelChart, renderTaskChart, type UpdateMode } from './charts.mjs';
 import { byId, fill, h } from './dom.mjs';
 import {
+  capitalise,
   formatDayLong,
   formatDayShort,
   formatInt,
@@ -22,10 +23,15 @@ import { gatewayLine } from './gatewayNote.mjs';
 import { taskTable } from './tables.mjs';
 import { modelClass, readTheme } from './theme.mjs';
 import { renderWhatIf } from './whatIf.mjs';
+import type { ReportView } from './protocol.js';
+import { routingPanel } from './routing.mjs';
+import { viewTabs } from './views.mjs';
 
 export interface LayoutHandlers {
   onPeriod(period: Period): void;
   onExport(format: 'csv' | 'json'): void;
+  onView(view: ReportView): void;
+  onApply(task: string, to: string): void;
 }
 
 /** Builds the page once; each report then fills it in place, so charts update instead of flickering. */
@@ -61,13 +67,14 @@ export function createLayout(root: HTMLElement, handlers: LayoutHandlers): void 
 
   fill(
     root,
+    viewTabs(handlers.onView),
     h(
       'header',
       { class: 'masthead' },
       h(
         'div',
         { class: 'titles' },
-        h('h1', {}, 'Usage and cost'),
+        h('h1', { id: 'title' }, 'Usage and cost'),
         h('p', { class: 'subtitle', id: 'subtitle' }, 'Loading…'),
       ),
       h('div', { class: 'toolbar' }, tablist, h('div', { class: 'exports', role: 'group', 'aria-label': 'Export the ledger' }, exportButton('csv', 'CSV'), exportButton('json', 'JSON'))),
@@ -111,6 +118,7 @@ export function createLayout(root: HTMLElement, handlers: LayoutHandlers): void 
       ),
       h('footer', { id: 'footnotes', class: 'footnotes muted small' }),
     ),
+    routingPanel(handlers.onApply),
   );
 }
 
@@ -135,10 +143,12 @@ export function selectPeriod(period: Period, loading: boolean): void {
     tab.setAttribute('aria-selected', String(selected));
     tab.tabIndex = selected ? 0 : -1;
   }
-  const report = byId('report');
-  report.classList.toggle('loading', loading);
-  report.setAttribute('aria-busy', String(loading));
-  report.setAttribute('aria-labelledby', `tab-${period}`);
+  for (const id of ['report', 'routing']) {
+    const panel = byId(id);
+    panel.classList.toggle('loading', loading);
+    panel.setAttribute('aria-busy', String(loading));
+  }
+  byId('report').setAttribute('aria-labelledby', `tab-${period}`);
 }
 
 export function renderReport(report: ReportModel, mode: UpdateMode): void {
@@ -300,8 +310,4 @@ function renderFootnotes(report: ReportModel): void {
   }
   if (report.totals.calls > 0) notes.push('What-if costs price the same tokens on each model; cache savings compare cache reads with paying the full input price, less any cache-write surcharge.');
   fill(byId('footnotes'), ...notes.map((n) => h('p', {}, n)));
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

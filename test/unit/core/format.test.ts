@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatTokens, formatUsd } from '../../../src/core/format/spend';
+import { formatMonthlyUsd, formatTokens, formatUsd } from '../../../src/core/format/spend';
 
 describe('formatUsd', () => {
   const cases: [number, string][] = [
@@ -13,6 +13,19 @@ describe('formatUsd', () => {
   ];
   for (const [micro, text] of cases) {
     it(`${micro} micro-dollars → ${text}`, () => assert.equal(formatUsd(micro), text));
+  }
+});
+
+describe('formatMonthlyUsd', () => {
+  for (const [micro, text] of [
+    [0, '$0.00'],
+    [4_100_000, '$4.10'],
+    [400_000, '$0.40'],
+    [5_000, '$0.01'],
+    [4_999, '<$0.01'],
+    [1_234_567_890, '$1234.57'],
+  ] as const) {
+    it(`${micro} micro-dollars → ${text}`, () => assert.equal(formatMonthlyUsd(micro), text));
   }
 });
 

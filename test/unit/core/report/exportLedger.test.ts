@@ -177,7 +177,7 @@ describe('CSV export against spreadsheet formulas (CSV injection)', () => {
 
   it('leaves the JSON export exactly as stored', () => {
     const record = poisoned('=');
-    assert.deepEqual(JSON.parse(ledgerToJson([record])), [record]);
+    assert.deepEqual(JSON.parse(ledgerToJson([record])), [{ ...record, signals: [] }]);
     assert.ok(ledgerToJson([record]).includes('"requestId": "=HYPERLINK('));
   });
 });
@@ -194,9 +194,9 @@ describe('microUsdToDollars', () => {
 });
 
 describe('ledgerToJson', () => {
-  it('is the records exactly as stored, and nothing else', () => {
+  it('is the records exactly as stored, each with its quality signals, and nothing else', () => {
     const json = ledgerToJson(LEDGER);
-    assert.deepEqual(JSON.parse(json), LEDGER);
+    assert.deepEqual(JSON.parse(json), LEDGER.map((r) => ({ ...r, signals: [] })));
     assert.ok(json.startsWith('[\n  {\n    "v": 1,'));
     const parsed = JSON.parse(json) as { costMicroUsd: number }[];
     assert.equal(parsed.reduce((s, r) => s + r.costMicroUsd, 0), 17_150);
