@@ -20,6 +20,7 @@ export const usageReport: TandemContribution = {
       quality: models.quality,
       routes: () => models.settings.models().routes,
       history: () => history.read(),
+      trial: models.trial,
     });
     const applier = new RoutingApplier(history, () => models.settings.models().models, log);
     return vscode.Disposable.from(

@@ -17,8 +17,8 @@ export interface LedgerReportSourceDeps extends LedgerReportDeps {
   readonly routes: () => RoutingTable;
   /** Routing changes applied from the advice. */
   readonly history: () => readonly RoutingHistoryEntry[];
-  /** The routing trial in progress, once there is a trial store. */
-  readonly trial?: () => TrialSummary | undefined;
+  /** The routing trial in progress (the trial store): the Routing view says it runs, and follows its start and stop. */
+  readonly trial?: { readonly current: TrialSummary | undefined; onDidChange(listener: () => void): { dispose(): void } };
 }
 
 /**
@@ -41,7 +41,7 @@ export function ledgerReportSource(deps: LedgerReportSourceDeps): ReportSource &
     async routing(period) {
       const now = new Date();
       const records = await report.records(period);
-      const trial = deps.trial?.();
+      const trial = deps.trial?.current;
       return buildRoutingReport({
         period,
         records,
@@ -60,6 +60,7 @@ export function ledgerReportSource(deps: LedgerReportSourceDeps): ReportSource &
         vscode.workspace.onDidChangeConfiguration((e) => {
           if (e.affectsConfiguration('tandem')) listener();
         }),
+        ...(deps.trial ? [deps.trial.onDidChange(() => listener())] : []),
       ];
       return { dispose: () => subscriptions.forEach((s) => s.dispose()) };
     },
