@@ -46,8 +46,8 @@ export function ratingSignal(rating: Rating): SignalName {
 }
 
 /**
- * Settles each thing once: the first `settle` of a key is true, later ones false. A proposal accepted and then
- * its diff closing, or a finding dismissed and then its review replaced, must record one signal, not two.
+ * Settles each thing once: the first `settle` of a key is true, later ones false. A finding dismissed and then
+ * its review replaced must record one signal, not two.
  */
 export class SettleOnce<K> {
   private readonly settled = new Set<K>();
@@ -56,9 +56,5 @@ export class SettleOnce<K> {
     if (this.settled.has(key)) return false;
     this.settled.add(key);
     return true;
-  }
-
-  has(key: K): boolean {
-    return this.settled.has(key);
   }
 }
