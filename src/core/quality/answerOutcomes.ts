@@ -3,10 +3,13 @@ import type { SignalName } from './signal';
 // What the user did with an answer, as the signal it records: the decisions behind Edit Selection, Bulk Edit,
 // Generate SQL / JSON and Explain, kept out of the editor glue so they can be tested on their own.
 
-/** A checked answer (SQL that parses, JSON that fits): valid first time, after the one repair, or not at all. */
-export function checkedAnswerSignal(generation: { readonly ok: boolean; readonly repaired: boolean }): SignalName {
-  if (!generation.ok) return 'invalid';
-  return generation.repaired ? 'validRepaired' : 'validFirst';
+/**
+ * A checked answer (SQL that parses, JSON that fits): valid first time, after the one repair, or not at all.
+ * Undefined for a refused first answer that was never sent for repair (the user cancelled): not known.
+ */
+export function checkedAnswerSignal(generation: { readonly ok: boolean; readonly repaired: boolean }): SignalName | undefined {
+  if (generation.ok) return generation.repaired ? 'validRepaired' : 'validFirst';
+  return generation.repaired ? 'invalid' : undefined;
 }
 
 /** A proposed diff's fate. Closing it without accepting, or a newer proposal replacing it, is a rejection. */
@@ -43,8 +46,8 @@ export function ratingSignal(rating: Rating): SignalName {
 }
 
 /**
- * Settles each thing once: the first `settle` of a key is true, later ones false. A proposal accepted and then
- * its diff closing, or a finding dismissed and then its review replaced, must record one signal, not two.
+ * Settles each thing once: the first `settle` of a key is true, later ones false. A finding dismissed and then
+ * its review replaced must record one signal, not two.
  */
 export class SettleOnce<K> {
   private readonly settled = new Set<K>();
@@ -53,9 +56,5 @@ export class SettleOnce<K> {
     if (this.settled.has(key)) return false;
     this.settled.add(key);
     return true;
-  }
-
-  has(key: K): boolean {
-    return this.settled.has(key);
   }
 }

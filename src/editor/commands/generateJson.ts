@@ -64,7 +64,8 @@ export async function generateJson(env: CommandEnv, forceModel?: ModelId): Promi
     },
     signal,
   }).then((generation) => {
-    env.quality.record(generation.first.callId, checkedAnswerSignal(generation));
+    const validity = checkedAnswerSignal(generation);
+    if (validity) env.quality.record(generation.first.callId, validity);
     return generation;
   }));
 

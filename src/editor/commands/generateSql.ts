@@ -68,7 +68,8 @@ export async function generateSql(env: CommandEnv, forceModel?: ModelId): Promis
       },
       signal,
     });
-    env.quality.record(generation.first.callId, checkedAnswerSignal(generation));
+    const validity = checkedAnswerSignal(generation);
+    if (validity) env.quality.record(generation.first.callId, validity);
     return { text: generation.answer.sql, error: generation.ok ? undefined : generation.problem };
   });
 

@@ -12,13 +12,18 @@ describe('what the user did with an answer, as a signal', () => {
     assert.equal(checkedAnswerSignal({ ok: true, repaired: false }), 'validFirst');
     assert.equal(checkedAnswerSignal({ ok: true, repaired: true }), 'validRepaired');
     assert.equal(checkedAnswerSignal({ ok: false, repaired: true }), 'invalid');
-    assert.equal(checkedAnswerSignal({ ok: false, repaired: false }), 'invalid', 'refused and not repaired (cancelled) is not valid');
+    assert.equal(checkedAnswerSignal({ ok: false, repaired: false }), undefined, 'refused, then cancelled before the repair: not known');
   });
 
   it('the SQL / JSON signals are what the analysis reads as valid first and valid at all', () => {
-    assert.deepEqual(observeCall('generateSql', asRead(checkedAnswerSignal({ ok: true, repaired: true })), 0.5), { validFirst: [0], validAtAll: [1] });
-    assert.deepEqual(observeCall('generateJson', asRead(checkedAnswerSignal({ ok: false, repaired: true })), 0.5), { validFirst: [0], validAtAll: [0] });
-    assert.deepEqual(observeCall('generateSql', asRead(checkedAnswerSignal({ ok: true, repaired: false })), 0.5), { validFirst: [1], validAtAll: [1] });
+    const observed = (generation: { ok: boolean; repaired: boolean }, task: 'generateSql' | 'generateJson' = 'generateSql') => {
+      const name = checkedAnswerSignal(generation);
+      assert.ok(name);
+      return observeCall(task, asRead(name), 0.5);
+    };
+    assert.deepEqual(observed({ ok: true, repaired: true }), { validFirst: [0], validAtAll: [1] });
+    assert.deepEqual(observed({ ok: false, repaired: true }, 'generateJson'), { validFirst: [0], validAtAll: [0] });
+    assert.deepEqual(observed({ ok: true, repaired: false }), { validFirst: [1], validAtAll: [1] });
   });
 
   it('a diff: accepted or rejected, read by the analysis as diffs accepted', () => {
@@ -62,7 +67,5 @@ describe('SettleOnce', () => {
     assert.equal(once.settle('p1'), true);
     assert.equal(once.settle('p1'), false);
     assert.equal(once.settle('p2'), true);
-    assert.equal(once.has('p1'), true);
-    assert.equal(once.has('p3'), false);
   });
 });
