@@ -37,6 +37,8 @@ export interface TaskRequest {
   readonly signal?: AbortSignal;
   /** The user picked this model for this call. */
   readonly forceModel?: ModelId;
+  /** This asks to repair the answer of that call (its ledger id): the record says so (LedgerRecord.repairOf). */
+  readonly repairOf?: string;
   /**
    * Work the user did not ask for by name (inline completions): no dialogs or notices, and no busy
    * spinner on the spend item; over a blocking budget it is simply not sent. The log says what happened.
@@ -270,7 +272,7 @@ export class ModelService {
     const end = request.background ? () => {} : this.deps.session.begin();
     try {
       const result = await client.stream(modelRequest, handlers);
-      const callId = await this.record(settings, model, request.task, started, why, {
+      const callId = await this.record(settings, model, request, started, why, {
         usage: result.usage, estimated: result.usageEstimated, latencyMs: result.latencyMs,
         outcome: result.stop === 'cancelled' ? 'cancelled' : 'ok', requestId: result.requestId,
         ...(result.firstTokenMs !== undefined ? { firstTokenMs: result.firstTokenMs } : {}),
@@ -288,7 +290,7 @@ export class ModelService {
         throw error;
       }
       const outcome = error.kind === 'cancelled' ? 'cancelled' : mayFallBack && shouldFallBack(error.kind) ? 'fallback' : 'error';
-      await this.record(settings, model, request.task, started, why, {
+      await this.record(settings, model, request, started, why, {
         usage: partial?.usage ?? ZERO_USAGE,
         estimated: partial?.usageEstimated ?? false,
         latencyMs: partial?.latencyMs ?? this.now().getTime() - started.getTime(),
@@ -307,7 +309,7 @@ export class ModelService {
 
   /** Priced with the request's own snapshot: the prices that routed the call are the ones it is recorded at. */
   private async record(
-    settings: SettingsSnapshot, model: ModelId, task: TaskKind, started: Date, why: CallWhy,
+    settings: SettingsSnapshot, model: ModelId, { task, repairOf }: Pick<TaskRequest, 'task' | 'repairOf'>, started: Date, why: CallWhy,
     call: Pick<LedgerRecord, 'usage' | 'estimated' | 'latencyMs' | 'firstTokenMs' | 'outcome' | 'requestId' | 'error' | 'gatewayCostMicroUsd'>,
   ): Promise<string> {
     const spec = settings.models[model];
@@ -322,6 +324,7 @@ export class ModelService {
       batch: false,
       reason: why.reason,
       ...(why.trial ? { trial: why.trial } : {}),
+      ...(repairOf ? { repairOf } : {}),
       costMicroUsd: costMicroUsd(call.usage, spec.prices),
       ...call,
     };

@@ -40,4 +40,10 @@ export interface LedgerRecord {
    * the seed that drew it (the draw can be replayed: core/trial/assignment.ts).
    */
   readonly trial?: { readonly id: string; readonly arm: TrialArm; readonly seed: number };
+  /**
+   * The repair of a refused answer (SQL that did not parse, JSON off its schema, findings off the document):
+   * the id of the call whose answer it repairs. The routing analysis counts it with that call, since getting
+   * one usable answer took both.
+   */
+  readonly repairOf?: string;
 }

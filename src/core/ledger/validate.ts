@@ -58,7 +58,8 @@ export function isLedgerRecord(value: unknown): value is LedgerRecord {
     isOptionalString(r.error) &&
     (r.gatewayCostMicroUsd === undefined || isCount(r.gatewayCostMicroUsd)) &&
     (r.firstTokenMs === undefined || isCount(r.firstTokenMs)) &&
-    (r.trial === undefined || isTrialTag(r.trial))
+    (r.trial === undefined || isTrialTag(r.trial)) &&
+    (r.repairOf === undefined || (typeof r.repairOf === 'string' && r.repairOf !== ''))
   );
 }
 

@@ -34,6 +34,8 @@ const DAYS_PER_MONTH = 30;
  * a route delivers per call, and leaving it out would flatter the model that fails more. Quality and latency are
  * over the calls that answered ('ok'). Where a task has calls a routing trial assigned, only those are compared
  * (randomised, so the two sides saw the same kind of work); elsewhere all calls, and the advice says so.
+ * A repair (LedgerRecord.repairOf) is not a call of its own here: its cost, tokens and wait are added to the call
+ * it repairs, so a model whose answers need repairing costs what getting one usable answer from it costs.
  */
 export function analyzeRouting(
   records: readonly LedgerRecord[],
@@ -42,19 +44,21 @@ export function analyzeRouting(
 ): RoutingAnalysis {
   const parameters: QualityParameters = { ...DEFAULT_QUALITY_PARAMETERS, ...options.parameters };
   const signalsOfCall = signalsByCall(signals);
+  // Each repaired call's repairs, by the repaired call's id.
+  const repairs = groupedBy(records, (r) => r.repairOf);
   const volume = monthlyVolume(records, options.now, parameters.volumeWindowDays);
   const cells: RoutingCell[] = [];
   const advice: TaskAdvice[] = [];
   let everyTaskRandomised = true;
   for (const task of TASK_KINDS) {
-    const interactive = records.filter((r) => r.task === task && !r.batch);
+    const interactive = records.filter((r) => r.task === task && !r.batch && r.repairOf === undefined);
     const trial = interactive.filter((r) => r.trial !== undefined);
     const compared = trial.length > 0 ? trial : interactive;
     if (compared.length === 0) continue;
     everyTaskRandomised &&= trial.length > 0;
     const current = options.routes[task].model;
-    const observed = [...groupByModel(compared)]
-      .map(([model, ofModel]) => observeCell(task, model, ofModel, signalsOfCall, parameters))
+    const observed = [...groupedBy(compared, (r) => r.model)]
+      .map(([model, ofModel]) => observeCell(task, model, ofModel, signalsOfCall, repairs, parameters))
       .sort((a, b) => rank(a.cell, current) - rank(b.cell, current) || b.cell.calls - a.cell.calls || a.cell.model.localeCompare(b.cell.model));
     cells.push(...observed.map((o) => o.cell));
     advice.push(
@@ -87,8 +91,11 @@ function observeCell(
   model: ModelId,
   records: readonly LedgerRecord[],
   signalsOfCall: ReadonlyMap<string, readonly QualitySignal[]>,
+  repairs: ReadonlyMap<string, readonly LedgerRecord[]>,
   parameters: QualityParameters,
 ): ObservedCell {
+  // A call with its repairs: what one answer took.
+  const total = (r: LedgerRecord, of: (x: LedgerRecord) => number): number => [r, ...(repairs.get(r.id) ?? [])].reduce((sum, x) => sum + of(x), 0);
   const answered = records.filter((r) => r.outcome === 'ok');
   const observations: Partial<Record<MetricId, number[]>> = {};
   for (const record of answered) {
@@ -104,16 +111,16 @@ function observeCell(
     return { metric: spec.id, kind: spec.kind, higherIsBetter: spec.higherIsBetter, n: values.length, estimate, ci };
   });
   const firstTokens = records.flatMap((r) => (r.firstTokenMs === undefined ? [] : [r.firstTokenMs]));
-  const latencies = answered.map((r) => r.latencyMs);
+  const latencies = answered.map((r) => total(r, (x) => x.latencyMs));
   const cell: RoutingCell = {
     task,
     model,
     calls: records.length,
     trialCalls: records.filter((r) => r.trial?.arm === 'trial').length,
     routedCalls: records.filter((r) => r.trial?.arm === 'routed').length,
-    costPerCallMicroUsd: mean(records.map((r) => r.costMicroUsd)),
-    inputTokensPerCall: mean(records.map((r) => promptTokens(r.usage))),
-    outputTokensPerCall: mean(records.map((r) => r.usage.output)),
+    costPerCallMicroUsd: mean(records.map((r) => total(r, (x) => x.costMicroUsd))),
+    inputTokensPerCall: mean(records.map((r) => total(r, (x) => promptTokens(x.usage)))),
+    outputTokensPerCall: mean(records.map((r) => total(r, (x) => x.usage.output))),
     latencyP50Ms: percentileNearestRank([...latencies], 50),
     latencyP95Ms: percentileNearestRank(latencies, 95),
     ...(firstTokens.length > 0 ? { firstTokenP50Ms: percentileNearestRank(firstTokens, 50) } : {}),
@@ -122,19 +129,22 @@ function observeCell(
   return { cell, observations };
 }
 
-function groupByModel(records: readonly LedgerRecord[]): Map<ModelId, LedgerRecord[]> {
-  const groups = new Map<ModelId, LedgerRecord[]>();
+/** Records grouped by a key of theirs, in order; records without one (undefined) are left out. */
+function groupedBy<K>(records: readonly LedgerRecord[], key: (r: LedgerRecord) => K | undefined): Map<K, LedgerRecord[]> {
+  const groups = new Map<K, LedgerRecord[]>();
   for (const record of records) {
-    const group = groups.get(record.model);
-    if (group === undefined) groups.set(record.model, [record]);
+    const k = key(record);
+    if (k === undefined) continue;
+    const group = groups.get(k);
+    if (group === undefined) groups.set(k, [record]);
     else group.push(record);
   }
   return groups;
 }
 
 /**
- * Calls of a task per month: its interactive calls (trial or not; batch calls would not save the interactive
- * difference) in the window before `now`, scaled up to a month when the records cover fewer days (from the
+ * Calls of a task per month: its interactive calls (trial or not; not repairs, which ride on the call they
+ * repair; not batch calls, which would not save the interactive difference) in the window before `now`, scaled up to a month when the records cover fewer days (from the
  * first record of any task in the window, at least one day), since a new user's first week is their volume.
  */
 function monthlyVolume(records: readonly LedgerRecord[], now: Date, windowDays: number): (task: TaskKind) => number {
@@ -146,5 +156,5 @@ function monthlyVolume(records: readonly LedgerRecord[], now: Date, windowDays: 
   });
   const first = inWindow.reduce((earliest, r) => Math.min(earliest, Date.parse(r.time)), end);
   const coveredDays = Math.min(windowDays, Math.max(1, (end - first) / DAY_MS));
-  return (task) => (inWindow.filter((r) => r.task === task && !r.batch).length * DAYS_PER_MONTH) / coveredDays;
+  return (task) => (inWindow.filter((r) => r.task === task && !r.batch && r.repairOf === undefined).length * DAYS_PER_MONTH) / coveredDays;
 }

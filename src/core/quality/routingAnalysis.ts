@@ -41,7 +41,10 @@ export interface MetricCell {
 export interface RoutingCell {
   readonly task: TaskKind;
   readonly model: ModelId;
-  /** Interactive calls counted (batch calls are priced at half and left out of the comparison). */
+  /**
+   * Interactive calls counted (batch calls are priced at half and left out of the comparison); a repair is not
+   * one: its cost, tokens and wait are added to the call it repairs.
+   */
   readonly calls: number;
   /** Of them, calls a routing trial sent here (arm 'trial') and calls on the task's own route during a trial (arm 'routed'). */
   readonly trialCalls: number;

@@ -46,7 +46,7 @@ export async function generateJson(env: CommandEnv, forceModel?: ModelId): Promi
     ask: async (messages, refused?: JsonAnswer): Promise<JsonAnswer> => {
       let received = 0;
       const { result, callId, model } = await env.service.run({
-        task: 'generateJson', system: prompt.system, messages, signal, forceModel: refused?.model ?? forceModel,
+        task: 'generateJson', system: prompt.system, messages, signal, forceModel: refused?.model ?? forceModel, repairOf: refused?.callId,
         ...(conversion ? { jsonSchema: { name: 'tandem_json', schema: conversion.schema, strict: conversion.strict } } : {}),
       }, { onText: (delta) => report(receivedLine((received += delta.length))), onRestart: () => (received = 0) });
       return { ...readAnswer(result.text, conversion), callId, model };

@@ -50,7 +50,7 @@ export async function generateSql(env: CommandEnv, forceModel?: ModelId): Promis
       ask: async (messages, refused?: SqlAnswer): Promise<SqlAnswer> => {
         let received = 0;
         const { result, callId, model } = await env.service.run({
-          task: 'generateSql', system: prompt.system, messages, signal, forceModel: refused?.model ?? forceModel,
+          task: 'generateSql', system: prompt.system, messages, signal, forceModel: refused?.model ?? forceModel, repairOf: refused?.callId,
         }, {
           onText: (delta) => report(receivedLine((received += delta.length))),
           onRestart: () => (received = 0),

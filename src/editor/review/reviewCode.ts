@@ -69,7 +69,7 @@ export async function reviewCode(env: ReviewEnv, scope: 'selection' | 'file', fo
         ask: async (messages, refused?: ReviewAnswer): Promise<ReviewAnswer> => {
           let received = 0;
           const { result, callId, model } = await env.service.run({
-            task: 'review', system: request.system, messages, jsonSchema: FINDINGS_SCHEMA, signal, forceModel: refused?.model ?? forceModel,
+            task: 'review', system: request.system, messages, jsonSchema: FINDINGS_SCHEMA, signal, forceModel: refused?.model ?? forceModel, repairOf: refused?.callId,
           }, { onText: (delta) => report(part + receivedLine((received += delta.length))), onRestart: () => (received = 0) });
           return { result, callId, model };
         },

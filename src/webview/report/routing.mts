@@ -44,7 +44,7 @@ export function renderRouting(model: RoutingReportModel): void {
           }),
         ),
   );
-  fill(byId('routing-rule'), h('p', {}, ruleText(model.rule)), h('p', {}, 'Costs per call include failed and cancelled calls; latency and quality count the calls that answered. Batch calls are left out.'));
+  fill(byId('routing-rule'), h('p', {}, ruleText(model.rule)), h('p', {}, 'Costs per call include failed and cancelled calls, and a repair (SQL, JSON or findings asked again) counts with the call it repairs, cost and wait; latency and quality count the calls that answered. Batch calls are left out.'));
 }
 
 function taskPanel(view: RoutingTaskView): HTMLElement {

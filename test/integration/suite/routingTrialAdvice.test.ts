@@ -86,12 +86,20 @@ describe('Routing trial to advice', () => {
     const fate = (r: LedgerRecord): string | undefined => signals.find((s) => s.call === r.id)?.name;
     assert.deepEqual(new Set(routed.map(fate)), new Set(['validRepaired']));
     assert.deepEqual(new Set(tried.map(fate)), new Set(['validFirst']));
+    // Each repair names the call it repairs, and costs with it: GPT-5.4 Mini's cost per call is per answer.
+    const all = (await api.models.ledger.read()).records;
+    const repairs = all.filter((r) => r.repairOf !== undefined && routed.some((first) => first.id === r.repairOf));
+    assert.equal(repairs.length, routed.length, 'one repair per GPT-5.4 Mini answer');
+    assert.ok(repairs.every((r) => r.model === 'gpt-5.4-mini' && r.trial === undefined));
 
     await vscode.commands.executeCommand('tandem.showRoutingAdvice', 'session');
     const panel = await waitFor('the report panel', () => api.report());
     const sql = await waitFor('the Generate SQL advice', () =>
       panel.lastRouting?.period === 'session' ? panel.lastRouting.tasks.find((t) => t.task === 'generateSql') : undefined, 20_000);
     assert.equal(sql.advice.kind, 'switch', sql.advice.text);
+    const mini = sql.rows.find((row) => row.model === 'gpt-5.4-mini');
+    const perAnswer = [...routed, ...repairs].reduce((sum, r) => sum + r.costMicroUsd, 0) / routed.length;
+    assert.ok(mini && Math.abs(mini.costPerCallMicroUsd - perAnswer) < 1e-6, `${mini?.costPerCallMicroUsd} vs ${perAnswer} per answer`);
     assert.match(sql.advice.text, /^Generate SQL → Claude Haiku 4\.5: valid first time 1\.00 vs 0\.00 \(.*\), \d+% cheaper per call; about \$\d+\.\d\d a month less at your volume$/);
 
     const modal = answerPrompt('showInformationMessage', (_message: string, ...rest: unknown[]) => (rest.includes(WRITE) ? WRITE : undefined));

@@ -35,4 +35,10 @@ describe('ledger record validation', () => {
     assert.equal(isLedgerRecord(line({ trial: { id: 't1', arm: 'trial', seed: 0.5 } })), false);
     assert.equal(isLedgerRecord(line({ trial: 'yes' })), false);
   });
+
+  it('reads the call a repair repairs, and refuses an empty or non-string one', () => {
+    assert.equal(isLedgerRecord(line({ repairOf: 'mj3k-abc123-4' })), true);
+    assert.equal(isLedgerRecord(line({ repairOf: '' })), false);
+    assert.equal(isLedgerRecord(line({ repairOf: 4 })), false);
+  });
 });

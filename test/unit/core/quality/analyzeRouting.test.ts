@@ -97,6 +97,29 @@ describe('analyzeRouting: the cells', () => {
     assert.equal(analyze(calls(2, { model: MINI }), []).cells[0].firstTokenP50Ms, undefined);
   });
 
+  it('counts a repair with the call it repairs: its cost, tokens and wait, not a call of its own or monthly volume', () => {
+    const [first, other] = calls(2, { model: MINI, task: 'generateSql', cost: 1000, latencyMs: 800 });
+    const [repair] = calls(1, { model: MINI, task: 'generateSql', cost: 1500, latencyMs: 700 });
+    const records = [{ ...first, usage: { ...first.usage, output: 40 } }, other, { ...repair, repairOf: first.id, usage: { ...repair.usage, output: 60 } }];
+    const [cell] = analyze(records, [signal(first, 'validRepaired'), signal(other, 'validFirst')]).cells;
+    assert.equal(cell.calls, 2);
+    assert.equal(cell.costPerCallMicroUsd, (1000 + 1500 + 1000) / 2);
+    assert.equal(cell.outputTokensPerCall, (40 + 60 + other.usage.output) / 2);
+    assert.equal(cell.latencyP95Ms, 800 + 700, 'the user waited for both');
+    assert.deepEqual(cell.metrics.find((m) => m.metric === 'validFirst')?.n, 2);
+  });
+
+  it('advises against the model whose answers need repairs when that makes it the dearer one per answer', () => {
+    // Haiku $0.001 a call but every answer repaired once ($0.002 an answer), GPT-5.4 Mini $0.0015; all rated 👍.
+    const haiku = calls(300, { model: HAIKU, arm: 'routed' });
+    const repairs = haiku.map((r, i) => ({ ...calls(1, { model: HAIKU })[0], id: `repair-${i}`, repairOf: r.id }));
+    const mini = calls(300, { model: MINI, arm: 'trial', cost: 1500 });
+    const advice = adviceOf(analyze([...haiku, ...repairs, ...mini], [...rated(haiku, 300), ...rated(mini, 300)]), 'explain');
+    assert.equal(advice.kind, 'switch');
+    // 600 answers (not 900 calls) in a day → 18,000 a month × $0.0005 saved per answer.
+    assert.equal(advice.kind === 'switch' && advice.monthlySavingMicroUsd, 9_000_000);
+  });
+
   it('quality over answered calls; signals of calls not in the records ignored; nothing observed → [0, 1]', () => {
     const ok = calls(4, { model: HAIKU });
     const failed = calls(1, { model: HAIKU, outcome: 'error' });
