@@ -12,19 +12,27 @@ const watch = process.argv.includes('--watch');
 /**
  * Modules the extension needs only on first use, each built to a file of its own in dist/ and required
  * from there at run time, so activating the extension does not parse them: the two provider SDKs (~430 KB
- * each) and ajv (~140 KB). Unit tests run the sources, where the same specifiers resolve normally.
+ * each), ajv (~140 KB) and the OpenTelemetry exporter. Unit tests run the sources, where the same specifiers resolve normally.
  */
 const LAZY_FILES = {
   './sdk/openai.js': { in: 'src/providers/sdk/openai.ts', out: 'sdk/openai' },
   './sdk/anthropic.js': { in: 'src/providers/sdk/anthropic.ts', out: 'sdk/anthropic' },
   './ajvEngines': { in: 'src/core/json/ajvEngines.ts', out: 'json/ajv' },
+  // Loaded only when OTLP export is on; the key is the specifier the editor layer's loader uses from src/editor/<area>/.
+  // Built from the packages' ES module builds (esm): esbuild can drop what is unused there, and the
+  // OpenTelemetry packages' CommonJS builds pull in all of semantic-conventions (278 KB minified, 91 KB so).
+  '../../telemetry/otlpExport.js': { in: 'src/telemetry/otlpExport.ts', out: 'telemetry/otlp', esm: true },
 };
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** @type {import('esbuild').Plugin} */
 const requireLazyFiles = {
   name: 'require-lazy-files',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(sdk\/openai\.js|sdk\/anthropic\.js|ajvEngines)$/ }, (args) => ({ path: `./${LAZY_FILES[args.path].out}.js`, external: true }));
+    const filter = new RegExp(`^(${Object.keys(LAZY_FILES).map(escapeRegExp).join('|')})$`);
+    // Required at run time from dist/extension.js, so the path is relative to dist/.
+    build.onResolve({ filter }, (args) => ({ path: `./${LAZY_FILES[args.path].out}.js`, external: true }));
   },
 };
 
@@ -46,15 +54,19 @@ const extension = {
   logLevel: 'warning',
 };
 
+const lazyEntries = (esm) => Object.values(LAZY_FILES).filter((file) => Boolean(file.esm) === esm).map((file) => ({ in: file.in, out: file.out }));
+
 const lazyFiles = {
   ...extension,
-  entryPoints: Object.values(LAZY_FILES),
+  entryPoints: lazyEntries(false),
   outfile: undefined,
   outdir: 'dist',
   banner: undefined,
   plugins: [],
   sourcemap: false,
 };
+
+const lazyEsmFiles = { ...lazyFiles, entryPoints: lazyEntries(true), mainFields: ['module', 'main'] };
 
 /**
  * The exact o200k_base tokenizer carries ~2 MB of ranks: its own file, loaded with require() only when an
@@ -139,8 +151,8 @@ const integrationTests = {
 
 async function main() {
   const builds = production
-    ? [extension, lazyFiles, tokenizer, sqlParsers, reportWebview]
-    : [extension, lazyFiles, tokenizer, sqlParsers, reportWebview, integrationTests];
+    ? [extension, lazyFiles, lazyEsmFiles, tokenizer, sqlParsers, reportWebview]
+    : [extension, lazyFiles, lazyEsmFiles, tokenizer, sqlParsers, reportWebview, integrationTests];
   if (watch) {
     for (const options of builds) await (await esbuild.context(options)).watch();
     console.log('esbuild: watching for changes');

@@ -139,13 +139,18 @@ function signalUrl(base: string, signal: 'metrics' | 'logs'): string {
   return url.href;
 }
 
+/** An export URL as it may be shown or logged: without its query string (a token is sometimes put there). */
+export function urlForDisplay(href: string): string {
+  const url = new URL(href);
+  return `${url.origin}${url.pathname}`;
+}
+
 /**
  * One line for the output log or a status tooltip: where, how and how often, and the header names. Never a
  * header value, and never the endpoint's query string (a token is sometimes put there).
  */
 export function describeOtlpConfig(config: OtlpConfig): string {
-  const url = new URL(config.metricsUrl);
-  const where = `${url.origin}${url.pathname}`;
+  const where = urlForDisplay(config.metricsUrl);
   const from = config.source === 'setting' ? SETTING.endpoint : ENV.endpoint;
   const names = Object.keys(config.headers);
   const headers = names.length === 0 ? 'no headers' : `headers ${names.join(', ')}`;

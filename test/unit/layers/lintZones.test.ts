@@ -24,8 +24,8 @@ async function problems(file: string, code: string): Promise<string[]> {
 describe('layers, as lint rules', function () {
   this.timeout(30_000);
 
-  it('core may not import the editor, the providers or the webviews', async () => {
-    for (const from of ['../../editor/log', '../../providers/openai', '../../webview/report/labels.mjs']) {
+  it('core may not import the editor, the providers, the webviews or the OpenTelemetry exporter', async () => {
+    for (const from of ['../../editor/log', '../../providers/openai', '../../webview/report/labels.mjs', '../../telemetry/otlpExport']) {
       const found = await problems('src/core/calls/probe.ts', `import * as wrong from '${from}';\nexport const x = wrong;\n`);
       assert.ok(found.some((p) => p.startsWith('import-x/no-restricted-paths') && p.includes('core depends on nothing above it')), `${from}: ${found.join('; ')}`);
     }
