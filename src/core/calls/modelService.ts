@@ -10,9 +10,10 @@ import type { ModelId, TaskRoute } from '../models/modelTable';
 import type { ProviderId } from '../models/providers';
 import type { TaskKind } from '../models/tasks';
 import { Cooldowns, shouldFallBack } from '../routing/fallback';
-import { route, routeCandidates } from '../routing/router';
+import { route } from '../routing/router';
 import type { SessionSpend } from '../spend/sessionSpend';
-import { estimateRequestTokens, estimateTokens } from '../tokens/estimate';
+import { estimateRequestTokens } from '../tokens/estimate';
+import { openAIInputTokens } from './inputTokens';
 import type { TokenCounter } from '../tokens/tokenCounter';
 import { ZERO_USAGE, totalTokens } from '../usage/usage';
 import { BudgetBlockedError, InputTooLargeError, NeedsKeyError } from './errors';
@@ -107,9 +108,6 @@ export interface ModelServiceDeps {
 /** Why a call went to its model, as its ledger record says: the one-line reason and any trial tag. */
 type CallWhy = { readonly reason: string; readonly trial?: TrialTag };
 
-/** Estimates within this factor of a model's input limit are replaced by an exact count. */
-const EXACT_COUNT_BAND = 0.25;
-
 /**
  * The engine under every feature: route, check the budget, call, fall back once, record every call in
  * the ledger and the session total.
@@ -154,7 +152,7 @@ export class ModelService {
     const { models, routes } = settings;
     const keys = { openai: await this.deps.hasKey('openai'), anthropic: await this.deps.hasKey('anthropic') };
     const inputTokens = {
-      openai: await this.openAIInputTokens(asked, settings),
+      openai: await openAIInputTokens(asked, settings, this.deps.tokens),
       anthropic: estimateRequestTokens(asked.system, asked.messages, 'anthropic'),
     };
     const trial = await this.trial?.decide({
@@ -213,19 +211,6 @@ export class ModelService {
       const { result, callId } = await this.callOnce(settings, fallback, request, decision.route, { reason, trial: tag }, false, handlers);
       return { result, callId, model: fallback, reason, fellBackFrom: decision.model };
     }
-  }
-
-  /** OpenAI input tokens: estimated, or counted exactly when near the input limit of an OpenAI model the task may run on. */
-  private async openAIInputTokens(request: TaskRequest, { models, routes }: SettingsSnapshot): Promise<number> {
-    const estimate = estimateRequestTokens(request.system, request.messages, 'openai');
-    const nearLimit = routeCandidates(request.task, models, routes, request.forceModel)
-      .some((id) => models[id].provider === 'openai' && Math.abs(estimate - models[id].maxInput) <= models[id].maxInput * EXACT_COUNT_BAND);
-    if (!this.deps.tokens || !nearLimit) return estimate;
-    const text = [...request.system, ...request.messages.flatMap((m) =>
-      typeof m.content === 'string' ? [m.content] : m.content.flatMap((p) => (p.type === 'text' ? [p.text] : [])))].join('\n');
-    const counted = await this.deps.tokens.count(text, 'openai', { exact: true });
-    // Keep the estimate's share for images and message overhead, which the tokenizer does not see.
-    return counted.exact ? estimate - estimateTokens(text, 'openai') + counted.tokens : estimate;
   }
 
   private async guardBudget(model: ModelId, inputTokens: number, maxOutputTokens: number, settings: SettingsSnapshot, background = false): Promise<void> {
