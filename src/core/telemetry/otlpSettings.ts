@@ -8,6 +8,7 @@ export const SETTING = {
   endpoint: 'tandem.telemetry.otlp.endpoint',
   protocol: 'tandem.telemetry.otlp.protocol',
   exportIntervalSeconds: 'tandem.telemetry.otlp.exportIntervalSeconds',
+  exportLogs: 'tandem.telemetry.otlp.exportLogs',
   userLabel: 'tandem.telemetry.userLabel',
 } as const;
 
@@ -27,6 +28,7 @@ export interface OtlpSettingValues {
   readonly endpoint?: string;
   readonly protocol?: string;
   readonly exportIntervalSeconds?: number;
+  readonly exportLogs?: boolean;
   readonly userLabel?: string;
 }
 
@@ -47,6 +49,8 @@ export interface OtlpConfig {
   readonly logsUrl: string;
   readonly protocol: OtlpProtocol;
   readonly intervalMs: number;
+  /** Whether a log record (the GenAI event shape, no content) is also sent per call. */
+  readonly logs: boolean;
   /** Secrets (tokens): send them, never show or log them; `describeOtlpConfig` names them only. */
   readonly headers: Readonly<Record<string, string>>;
   readonly resource: Readonly<Record<string, string>>;
@@ -107,6 +111,7 @@ export function resolveOtlpConfig({ settings, env, serviceVersion }: OtlpInputs)
     logsUrl: signalUrl(endpoint.base, 'logs'),
     protocol: protocol as OtlpProtocol,
     intervalMs: Math.round(seconds * 1000),
+    logs: settings.exportLogs === true,
     headers,
     resource,
     ignoredEntries,
@@ -154,5 +159,6 @@ export function describeOtlpConfig(config: OtlpConfig): string {
   const from = config.source === 'setting' ? SETTING.endpoint : ENV.endpoint;
   const names = Object.keys(config.headers);
   const headers = names.length === 0 ? 'no headers' : `headers ${names.join(', ')}`;
-  return `OpenTelemetry export to ${where} (${config.protocol}, every ${config.intervalMs / 1000} s, from ${from}; ${headers})`;
+  const what = config.logs ? 'metrics and a log record per call' : 'metrics';
+  return `OpenTelemetry export of ${what} to ${where} (${config.protocol}, every ${config.intervalMs / 1000} s, from ${from}; ${headers})`;
 }

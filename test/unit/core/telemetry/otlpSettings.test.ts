@@ -40,6 +40,13 @@ describe('resolveOtlpConfig', () => {
     assert.equal(c.protocol, 'http/json');
     assert.equal(c.intervalMs, 5000);
     assert.equal(c.resource['tandem.user.label'], 'dev@example.com');
+    assert.equal(c.logs, false, 'log records are off unless asked for');
+  });
+
+  it('sends a log record per call only when tandem.telemetry.otlp.exportLogs is on, and says so', () => {
+    const c = enabled(resolve({ settings: { endpoint: 'http://127.0.0.1:4318', exportLogs: true } }));
+    assert.equal(c.logs, true);
+    assert.match(describeOtlpConfig(c), /^OpenTelemetry export of metrics and a log record per call to http:\/\/127\.0\.0\.1:4318\/v1\/metrics/);
   });
 
   it('uses the OTEL_* endpoint and its percent-decoded headers when the setting is empty', () => {
@@ -103,7 +110,7 @@ describe('describeOtlpConfig', () => {
       env: { OTEL_EXPORTER_OTLP_ENDPOINT: 'https://collector.internal:4318/base?token=qs-secret', OTEL_EXPORTER_OTLP_HEADERS: `Authorization=${ENV_SECRET},x-team=platform` },
     }));
     const text = describeOtlpConfig(c);
-    assert.equal(text, 'OpenTelemetry export to https://collector.internal:4318/base/v1/metrics (http/protobuf, every 60 s, from OTEL_EXPORTER_OTLP_ENDPOINT; headers authorization, x-team)');
+    assert.equal(text, 'OpenTelemetry export of metrics to https://collector.internal:4318/base/v1/metrics (http/protobuf, every 60 s, from OTEL_EXPORTER_OTLP_ENDPOINT; headers authorization, x-team)');
     for (const secret of ['s3cr3t', 'platform', 'qs-secret']) assert.equal(text.includes(secret), false, secret);
   });
 });
