@@ -3,6 +3,7 @@ import { activateFeatures } from './editor/contributions/contribution';
 import { CONTRIBUTIONS } from './editor/contributions/list';
 import { createServices } from './editor/contributions/services';
 import { tandemTestApi, type TandemTestApi } from './editor/contributions/testApi';
+import { runDeactivationTasks } from './editor/deactivation';
 
 /** Set by esbuild's banner at the first line of the bundle, so code loading counts as activation time. */
 declare const __tandemBundleStart: number | undefined;
@@ -27,4 +28,9 @@ export function activate(context: vscode.ExtensionContext): TandemTestApi | unde
   return context.extensionMode === vscode.ExtensionMode.Test ? tandemTestApi(services, features.testApi, activationMs) : undefined;
 }
 
-export function deactivate(): void {}
+/** How long closing the window waits for the last OpenTelemetry export. */
+const DEACTIVATION_TIMEOUT_MS = 3_000;
+
+export function deactivate(): Promise<void> {
+  return runDeactivationTasks(DEACTIVATION_TIMEOUT_MS);
+}

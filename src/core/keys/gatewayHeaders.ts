@@ -10,9 +10,12 @@ export type HeaderMap = Readonly<Record<string, string>>;
 /** Values shorter than this are not taken for credentials: redacting `true` or `eu` would garble every log line. */
 export const MIN_SECRET_HEADER_LENGTH = 8;
 
-/** The name under which a provider's gateway headers live in SecretStorage. */
-export function headersSecretName(provider: ProviderId): string {
-  return `tandem.headers.${provider}`;
+/** Who a set of stored headers is sent to: a provider's gateway, or the OpenTelemetry collector. */
+export type HeaderTarget = ProviderId | 'telemetry';
+
+/** The name under which a target's headers live in SecretStorage. */
+export function headersSecretName(target: HeaderTarget): string {
+  return `tandem.headers.${target}`;
 }
 
 /** An HTTP field name is a token (RFC 9110 §5.1). Returns a message for the input box, or undefined. */

@@ -1,5 +1,5 @@
 import { REAL_TIMERS, type Timers } from '../completion/trigger/debouncer';
-import type { Event } from '../events/emitter';
+import { Emitter, type Event } from '../events/emitter';
 import type { Logger } from '../log/logger';
 import { AppendLock } from './appendLock';
 import { AppendQueue, type LedgerWriteState, type RetryOptions } from './appendQueue';
@@ -52,6 +52,12 @@ export class LedgerStore {
   private readonly queue: AppendQueue;
   private readonly lock: AppendLock;
   private once: Promise<unknown> = Promise.resolve();
+  private readonly appended = new Emitter<LedgerRecord>();
+  /**
+   * Fires once for each record this window files, as it is filed (before it reaches the file): what the
+   * OpenTelemetry export counts, so each call is exported once, by the window that made it.
+   */
+  readonly onDidAppend: Event<LedgerRecord> = this.appended.event;
 
   constructor(platform: LedgerPlatform, private readonly options: LedgerStoreOptions = {}) {
     this.files = platform.files;
@@ -92,7 +98,9 @@ export class LedgerStore {
       return Promise.reject(error);
     }
     this.index.addLocal(record);
-    return this.queue.append(record);
+    const filed = this.queue.append(record);
+    this.appended.fire(record);
+    return filed;
   }
 
   /**
@@ -148,6 +156,7 @@ export class LedgerStore {
   }
 
   dispose(): void {
+    this.appended.dispose();
     this.queue.dispose();
     this.index.dispose();
   }

@@ -38,6 +38,8 @@ export interface OtlpInputs {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The extension's version, for `service.version`. */
   readonly serviceVersion: string;
+  /** This window's random id, for `service.instance.id` (identifies a window, never a person). */
+  readonly instanceId: string;
 }
 
 export interface OtlpConfig {
@@ -65,7 +67,7 @@ export type OtlpResolution = OtlpConfig | { readonly enabled: false } | { readon
  * headers are used only when it is empty, so header tokens set in the environment never go to an endpoint
  * chosen elsewhere. OTEL_RESOURCE_ATTRIBUTES always describes the resource, under Tandem's own keys.
  */
-export function resolveOtlpConfig({ settings, env, serviceVersion }: OtlpInputs): OtlpResolution {
+export function resolveOtlpConfig({ settings, env, serviceVersion, instanceId }: OtlpInputs): OtlpResolution {
   const fromSetting = (settings.endpoint ?? '').trim();
   const fromEnv = (env[ENV.endpoint] ?? '').trim();
   const source = fromSetting !== '' ? 'setting' : fromEnv !== '' ? 'environment' : undefined;
@@ -100,6 +102,7 @@ export function resolveOtlpConfig({ settings, env, serviceVersion }: OtlpInputs)
   const resource: Record<string, string> = Object.fromEntries(resourceList.entries);
   resource[RESOURCE_ATTR.serviceName] = SERVICE_NAME;
   resource[RESOURCE_ATTR.serviceVersion] = serviceVersion;
+  resource[RESOURCE_ATTR.serviceInstanceId] = instanceId;
   const label = (settings.userLabel ?? '').trim();
   if (label !== '') resource[RESOURCE_ATTR.userLabel] = label;
 

@@ -108,6 +108,11 @@ export type CompletionEvent = (typeof COMPLETION_EVENTS)[number];
 export const RESOURCE_ATTR = {
   serviceName: 'service.name',
   serviceVersion: 'service.version',
+  /**
+   * A random id per VS Code window, as the resource conventions ask: a collector's Prometheus exporter keeps
+   * one cumulative series per label set, and two windows of one developer would otherwise overwrite each other.
+   */
+  serviceInstanceId: 'service.instance.id',
   userLabel: 'tandem.user.label',
 } as const;
 

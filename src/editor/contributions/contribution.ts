@@ -5,7 +5,7 @@ import type { SessionSpend } from '../../core/spend/sessionSpend';
 import type { InlineCompletions } from '../completions/registerCompletions';
 import type { BatchJobs } from '../batch/registerBatch';
 import type { EditorCommands } from '../commands/registerCommands';
-import type { GatewayHeaderStore } from '../keys/headerStore';
+import type { SecretHeaderStore } from '../keys/headerStore';
 import type { KeyStore } from '../keys/keyStore';
 import type { TandemLog } from '../log';
 import type { ModelLayer } from '../models/modelLayer';
@@ -14,6 +14,7 @@ import type { InsertionSignals } from '../quality/insertionSignals';
 import type { ReviewFindings } from '../review/registerReview';
 import type { BatchTreeProvider } from '../views/batchView';
 import type { SpendTreeProvider } from '../views/spendView';
+import type { OtlpExportController } from '../telemetry/otlpExportController';
 import type { TrialTreeProvider } from '../views/trialView';
 
 /** What every feature may use, built once at activation (services.ts). A feature reaches another only through these. */
@@ -22,7 +23,7 @@ export interface TandemServices {
   /** The "Tandem" output channel, secrets redacted. */
   readonly log: TandemLog;
   readonly keys: KeyStore;
-  readonly headers: GatewayHeaderStore;
+  readonly headers: SecretHeaderStore;
   /** What this session has spent, live. */
   readonly session: SessionSpend;
   /** Settings, clients, the ledger, and the ModelService every model call goes through. */
@@ -48,6 +49,8 @@ export interface FeatureTestParts {
   readonly spendView: SpendTreeProvider;
   readonly batchView: BatchTreeProvider;
   readonly trialView: TrialTreeProvider;
+  /** The OpenTelemetry export: its configuration and feed, and flush. */
+  readonly telemetry: OtlpExportController;
 }
 
 /** One feature: created from the services, it returns what to dispose (and, optionally, its part of the test API). */

@@ -7,6 +7,7 @@ import { inlineCompletions } from './inlineCompletions';
 import { routingTrial } from './routingTrial';
 import { spendStatusItem } from './spendStatusItem';
 import { spendView } from './spendView';
+import { telemetryExport } from './telemetryExport';
 import { usageReport } from './usageReport';
 import { workspaceMoneyNotice } from './workspaceMoneyNotice';
 
@@ -26,4 +27,5 @@ export const CONTRIBUTIONS: readonly TandemContribution[] = [
   routingTrial,
   usageReport,
   workspaceMoneyNotice,
+  telemetryExport,
 ];

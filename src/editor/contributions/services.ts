@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { SessionSpend } from '../../core/spend/sessionSpend';
-import { GatewayHeaderStore } from '../keys/headerStore';
+import { SecretHeaderStore } from '../keys/headerStore';
 import { KeyStore } from '../keys/keyStore';
 import { TandemLog } from '../log';
 import { createModelLayer } from '../models/modelLayer';
@@ -15,7 +15,7 @@ import type { TandemServices } from './contribution';
  */
 export function createServices(context: vscode.ExtensionContext): TandemServices {
   const keys = new KeyStore(context.secrets);
-  const headers = new GatewayHeaderStore(context.secrets);
+  const headers = new SecretHeaderStore(context.secrets);
   // Every known key and gateway header value is redacted from every line.
   const log = new TandemLog(vscode.window.createOutputChannel('Tandem', { log: true }), () => [...keys.knownKeys(), ...headers.knownValues()]);
   if (keys.demoKeysProblem) log.warn(`keys: ${keys.demoKeysProblem}`);

@@ -10,6 +10,7 @@ import { ReportPanel } from '../report/reportPanel';
 import type { ComplianceReview } from '../review/registerReview';
 import type { BatchTreeProvider } from '../views/batchView';
 import type { SpendTreeProvider } from '../views/spendView';
+import type { OtlpExportController } from '../telemetry/otlpExportController';
 import type { TrialTreeProvider } from '../views/trialView';
 import type { FeatureTestParts, TandemServices } from './contribution';
 
@@ -32,6 +33,8 @@ export interface TandemTestApi {
   readonly batchView: BatchTreeProvider;
   /** The Routing Trial section (the trial itself is models.trial). */
   readonly trialView: TrialTreeProvider;
+  /** The OpenTelemetry export: its configuration and feed, and flush. */
+  readonly telemetry: OtlpExportController;
   /** Which files are never sent (built-in list, tandem.exclude, .tandemignore). */
   readonly boundary: ContentBoundary;
   /** The open usage report, if any. */
@@ -74,6 +77,9 @@ export function tandemTestApi(services: TandemServices, features: Partial<Featur
     },
     get trialView() {
       return part('trialView');
+    },
+    get telemetry() {
+      return part('telemetry');
     },
     session,
     context,

@@ -9,7 +9,7 @@ import { createBatchClient } from '../../providers/batch';
 import type { BatchClient } from '../../core/batch/batchClient';
 import type { ClientConfig, ModelClient } from '../../core/calls/modelClient';
 import type { KeySource, ResolvedKey } from '../../core/keys/apiKey';
-import type { GatewayHeaderStore } from '../keys/headerStore';
+import type { SecretHeaderStore } from '../keys/headerStore';
 import type { KeyStore } from '../keys/keyStore';
 import type { TandemSettings } from './settings';
 
@@ -31,7 +31,7 @@ export class ClientPool {
 
   constructor(
     private readonly keys: KeyStore,
-    private readonly headers: GatewayHeaderStore,
+    private readonly headers: SecretHeaderStore,
     private readonly settings: TandemSettings,
     private readonly consent: EndpointConsent,
     private readonly log: Logger,

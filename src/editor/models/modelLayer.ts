@@ -10,7 +10,7 @@ import { Cooldowns } from '../../core/routing/fallback';
 import { TokenCounter, type ExactTokenizer } from '../../core/tokens/tokenCounter';
 import type { SessionSpend } from '../../core/spend/sessionSpend';
 import type { EndpointConsent } from '../../core/endpoints/consent';
-import type { GatewayHeaderStore } from '../keys/headerStore';
+import type { SecretHeaderStore } from '../keys/headerStore';
 import type { KeyStore } from '../keys/keyStore';
 import type { TandemLog } from '../log';
 import { ClientPool } from './clientPool';
@@ -34,7 +34,7 @@ export interface ModelLayer {
 }
 
 /** Wires the core engine to VS Code: settings, keys, the ledger in global storage, and the user's prompts. */
-export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStore, headers: GatewayHeaderStore, log: TandemLog, session: SessionSpend): ModelLayer {
+export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStore, headers: SecretHeaderStore, log: TandemLog, session: SessionSpend): ModelLayer {
   const settings = new TandemSettings((problems) => {
     problems.forEach((p) => log.warn(`settings: ${p}`));
     void vscode.window.showWarningMessage(`Tandem: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more in the Tandem log)` : ''}`);

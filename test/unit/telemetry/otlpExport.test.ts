@@ -47,6 +47,7 @@ function config(receiver: OtlpReceiver, protocol: OtlpProtocol, env: OtlpInputs[
     settings: { endpoint: fromEnv ? undefined : receiver.baseUrl, protocol },
     env: fromEnv ? { ...env, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.baseUrl } : env,
     serviceVersion: '9.8.7-test',
+    instanceId: 'window-test',
   });
   assert.ok(resolved.enabled, 'the test config resolves');
   return resolved;
@@ -135,7 +136,7 @@ for (const protocol of ['http/protobuf', 'http/json'] as const) {
     it('describes the resource as service.name=tandem with the version, and nothing about the machine', () => {
       const resource = receiver.metrics()[0].resourceMetrics?.[0].resource?.attributes ?? [];
       const values = Object.fromEntries(resource.map((a) => [a.key, a.value.stringValue]));
-      assert.deepEqual(values, { 'service.name': 'tandem', 'service.version': '9.8.7-test' });
+      assert.deepEqual(values, { 'service.name': 'tandem', 'service.version': '9.8.7-test', 'service.instance.id': 'window-test' });
     });
 
     it('sends no key, prompt, request id or error text in any byte', () => {

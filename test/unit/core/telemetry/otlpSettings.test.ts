@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describeOtlpConfig, resolveOtlpConfig, type OtlpConfig, type OtlpInputs, type OtlpResolution } from '../../../../src/core/telemetry/otlpSettings';
 
-const resolve = (over: Partial<OtlpInputs> = {}): OtlpResolution => resolveOtlpConfig({ settings: {}, env: {}, serviceVersion: '0.1.0', ...over });
+const resolve = (over: Partial<OtlpInputs> = {}): OtlpResolution => resolveOtlpConfig({ settings: {}, env: {}, serviceVersion: '0.1.0', instanceId: 'window-1', ...over });
 const enabled = (r: OtlpResolution): OtlpConfig => {
   assert.ok(r.enabled, `expected an enabled export, got ${JSON.stringify(r)}`);
   return r;
@@ -27,7 +27,7 @@ describe('resolveOtlpConfig', () => {
     assert.equal(c.protocol, 'http/protobuf');
     assert.equal(c.intervalMs, 60_000);
     assert.deepEqual(c.headers, {});
-    assert.deepEqual(c.resource, { 'service.name': 'tandem', 'service.version': '0.1.0' });
+    assert.deepEqual(c.resource, { 'service.name': 'tandem', 'service.version': '0.1.0', 'service.instance.id': 'window-1' }, 'nothing identifying by default');
   });
 
   it('keeps a base path, with or without its trailing slash', () => {
@@ -80,10 +80,10 @@ describe('resolveOtlpConfig', () => {
   it('adds OTEL_RESOURCE_ATTRIBUTES to the resource, under Tandem’s own service name, version and label', () => {
     const c = enabled(resolve({
       settings: { endpoint: 'http://localhost:4318', userLabel: 'team-a' },
-      env: { OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment=dev,service.name=other,tandem.user.label=x,team=a%20b,junk' },
+      env: { OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment=dev,service.name=other,service.instance.id=shared,tandem.user.label=x,team=a%20b,junk' },
       serviceVersion: '1.2.3',
     }));
-    assert.deepEqual(c.resource, { 'deployment.environment': 'dev', 'service.name': 'tandem', 'tandem.user.label': 'team-a', team: 'a b', 'service.version': '1.2.3' });
+    assert.deepEqual(c.resource, { 'deployment.environment': 'dev', 'service.name': 'tandem', 'tandem.user.label': 'team-a', team: 'a b', 'service.version': '1.2.3', 'service.instance.id': 'window-1' });
     assert.equal(c.ignoredEntries, 1);
   });
 

@@ -11,7 +11,7 @@ import { parseTrustedOrigins } from '../../../../src/core/endpoints/origin';
 import { secretName } from '../../../../src/core/keys/apiKey';
 import type { Logger } from '../../../../src/core/log/logger';
 import type { ProviderId } from '../../../../src/core/models/providers';
-import { GatewayHeaderStore } from '../../../../src/editor/keys/headerStore';
+import { SecretHeaderStore } from '../../../../src/editor/keys/headerStore';
 import { KeyStore } from '../../../../src/editor/keys/keyStore';
 import { ClientPool } from '../../../../src/editor/models/clientPool';
 import type { TandemSettings } from '../../../../src/editor/models/settings';
@@ -58,7 +58,7 @@ describe('The demo key in the client pool', () => {
       requestLimits: () => ({ timeoutMs: 10_000, maxRetries: 0 }),
     } as unknown as TandemSettings;
     const consent = new EndpointConsent({ trusted: () => trusted, ask: async () => 'decline', alwaysAllow: async () => undefined, log: quiet });
-    return new ClientPool(new KeyStore(store, env), new GatewayHeaderStore(store), settings, consent, quiet);
+    return new ClientPool(new KeyStore(store, env), new SecretHeaderStore(store), settings, consent, quiet);
   }
 
   it('sends the demo key to the local fake when the user has no key', async () => {
