@@ -1,3 +1,5 @@
+import { geometricDelayMs } from '../batch/backoff';
+
 /** The wait before the first retry of a failed export. */
 export const FIRST_RETRY_DELAY_MS = 1000;
 
@@ -15,7 +17,7 @@ export interface BackoffOptions {
 export function retryDelayMs(attempt: number, { capMs, random }: BackoffOptions): number {
   if (!Number.isInteger(attempt) || attempt < 1) throw new RangeError(`attempt must be a positive integer, not ${attempt}`);
   if (!(capMs > 0)) throw new RangeError(`capMs must be positive, not ${capMs}`);
-  const scheduled = Math.min(capMs, FIRST_RETRY_DELAY_MS * 2 ** (attempt - 1));
+  const scheduled = geometricDelayMs(attempt - 1, { firstMs: FIRST_RETRY_DELAY_MS, factor: 2, maxMs: capMs });
   if (!random) return scheduled;
   return Math.round(scheduled / 2 + (random() * scheduled) / 2);
 }
