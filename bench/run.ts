@@ -26,12 +26,20 @@ function median(values: number[]): number {
 const round = (n: number, digits = 2): number => Number(n.toFixed(digits));
 
 /** Activation of the production bundle, each time in a fresh extension host (a new window). */
-async function activationTimes(): Promise<number[]> {
+interface OtlpCost {
+  readonly configureOffMs: number;
+  readonly configureOnMs: number;
+  readonly firstRecordMs: number;
+  readonly loadedAtActivation: boolean;
+}
+
+async function activationTimes(): Promise<{ times: number[]; otlp: OtlpCost[] }> {
   const tools = ensureTools();
   const server = await startCodeServer(tools);
   const browser = await launchChromium(tools);
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-'));
   const times: number[] = [];
+  const otlp: OtlpCost[] = [];
   try {
     for (let i = 0; i < ACTIVATION_RUNS; i++) {
       const code = await runTestsInWindow(server, browser, {
@@ -41,7 +49,10 @@ async function activationTimes(): Promise<number[]> {
         timeoutMs: 120_000,
         onLog: (_level, message) => {
           const match = /TANDEM_BENCH (\{.*\})/.exec(message);
-          if (match) times.push((JSON.parse(match[1]) as { activationMs: number }).activationMs);
+          if (!match) return;
+          const figures = JSON.parse(match[1]) as { activationMs: number; otlp: OtlpCost };
+          times.push(figures.activationMs);
+          otlp.push(figures.otlp);
         },
       });
       if (code !== 0) throw new Error(`activation run ${i + 1} failed with exit code ${code}`);
@@ -52,18 +63,26 @@ async function activationTimes(): Promise<number[]> {
     fs.rmSync(workspace, { recursive: true, force: true });
   }
   if (times.length !== ACTIVATION_RUNS) throw new Error(`expected ${ACTIVATION_RUNS} activation figures, got ${times.length}`);
-  return times;
+  return { times, otlp };
 }
 
 async function main(): Promise<void> {
   const bundleBytes = fs.statSync(path.join(root, 'dist', 'extension.js')).size;
   const vsixBytes = fs.statSync(path.join(root, 'tandem.vsix')).size;
-  const times = await activationTimes();
+  const { times, otlp } = await activationTimes();
   const report = await benchReportAggregation();
   const ledger = await benchLedgerReport();
   const completions = await benchCompletions();
   const figures = {
     activationMs: { median: round(median(times)), min: round(Math.min(...times)), runs: times.map((t) => round(t)), target: 20 },
+    otlpExport: {
+      addedToActivationMsOff: round(median(otlp.map((o) => o.configureOffMs)), 3),
+      addedToActivationMsOn: round(median(otlp.map((o) => o.configureOnMs)), 3),
+      sdkLoadedAtActivation: otlp.some((o) => o.loadedAtActivation),
+      firstRecordMs: round(median(otlp.map((o) => o.firstRecordMs))),
+      bundleBytes: fs.statSync(path.join(root, 'dist', 'telemetry', 'otlp.js')).size,
+      note: 'what configuring the export costs activation (off: reading its settings; on: also the stored header token); the SDK (dist/telemetry/otlp.js) loads at the first record, after activation',
+    },
     bundle: { file: 'dist/extension.js', bytes: bundleBytes, targetBytes: 1_500_000 },
     vsix: { file: 'tandem.vsix', bytes: vsixBytes, targetBytes: 2_000_000 },
     reportAggregation: { ...report, note: 'buildReport over a year of ledger (100,000 records) already in memory' },

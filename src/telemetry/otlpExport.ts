@@ -1,10 +1,11 @@
-// The OpenTelemetry export: the official SDK and OTLP/HTTP exporter, fed by the pure core's measurements.
+// The OpenTelemetry export: the official SDK and OTLP/HTTP exporters, fed by the pure core's measurements
+// (metrics) and, when the user turned them on, one log record per call (otlpLogs.ts).
 // esbuild.js builds this module to dist/telemetry/otlp.js, loaded only when export is on, so the main
 // bundle and activation never carry the SDK.
 import type { Attributes, Meter } from '@opentelemetry/api';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import { AggregationTemporalityPreference, OTLPMetricExporterBase } from '@opentelemetry/exporter-metrics-otlp-http';
-import { createOtlpHttpExportDelegate, httpAgentFactoryFromOptions } from '@opentelemetry/otlp-exporter-base/node-http';
+import { createOtlpHttpExportDelegate } from '@opentelemetry/otlp-exporter-base/node-http';
 import { JsonMetricsSerializer, MetricsExporterMetricsHelper, ProtobufMetricsSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter } from '@opentelemetry/sdk-metrics';
@@ -15,7 +16,9 @@ import { callMeasurements, type Measurement } from '../core/telemetry/callMeasur
 import type { OtlpConfig } from '../core/telemetry/otlpSettings';
 import { signalMeasurements } from '../core/telemetry/signalMeasurements';
 import { INSTRUMENTS, RESOURCE_ATTR, SERVICE_NAME, type InstrumentId } from '../core/telemetry/telemetryNames';
-import { ExportFailureLog } from './exportFailureLog';
+import { ExportFailureLog, type ExportSignal } from './exportFailureLog';
+import { exportTimeoutMs, otlpHttpOptions } from './otlpHttp';
+import { createOtlpLogs } from './otlpLogs';
 
 export interface OtlpExport {
   recordCall(record: LedgerRecord): void;
@@ -30,7 +33,7 @@ export interface OtlpExport {
 export interface OtlpExportOptions {
   readonly config: OtlpConfig;
   readonly models: ModelTable;
-  /** One line for the output log: an export failure (once per streak of failures) and the recovery. */
+  /** One line for the output log: an export failure (once per streak, for all signals), the recovery, and dropped log records. */
   readonly log: (line: string) => void;
 }
 
@@ -43,16 +46,14 @@ const BUCKET_BOUNDARIES: Partial<Record<InstrumentId, number[]>> = {
   operationDuration: [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92],
 };
 
-/** The OTLP exporter's default request timeout; never longer than the interval (the reader requires it). */
-const EXPORT_TIMEOUT_MS = 10_000;
-
 export function createOtlpExport({ config, models, log }: OtlpExportOptions): OtlpExport {
-  const failures = new ExportFailureLog(config.metricsUrl, log);
+  const failures = new ExportFailureLog(config, log);
   const reader = new PeriodicExportingMetricReader({
     exporter: new ReportingExporter(otlpMetricExporter(config), failures),
     exportIntervalMillis: config.intervalMs,
-    exportTimeoutMillis: Math.min(EXPORT_TIMEOUT_MS, config.intervalMs),
+    exportTimeoutMillis: exportTimeoutMs(config),
   });
+  const logs = config.logs ? createOtlpLogs({ config, failures, log }) : undefined;
   // The resource is exactly the resolved one: no default detectors (host, process, user name) are added.
   const provider = new MeterProvider({ resource: resourceFromAttributes(config.resource), readers: [reader] });
   const meter = provider.getMeter(SERVICE_NAME, config.resource[RESOURCE_ATTR.serviceVersion]);
@@ -69,31 +70,35 @@ export function createOtlpExport({ config, models, log }: OtlpExportOptions): Ot
     try {
       for (const m of measure()) instruments[m.instrument](m.value, m.attributes);
     } catch (error) {
-      failures.failed(error);
+      failures.failed('metrics', error);
     }
   };
 
   return {
-    recordCall: (record) => recordAll(() => callMeasurements(record, models)),
+    recordCall: (record) => {
+      recordAll(() => callMeasurements(record, models));
+      if (!stopped) logs?.emit(record);
+    },
     recordSignal: (signal, call) => recordAll(() => signalMeasurements(signal, call)),
     flush: async () => {
       if (stopped) return;
-      try {
-        await provider.forceFlush();
-      } catch (error) {
-        failures.failed(error);
-      }
+      await Promise.all([settle('metrics', provider.forceFlush()), logs && settle('logs', logs.flush())]);
     },
     shutdown: async () => {
       if (stopped) return;
       stopped = true;
-      try {
-        await provider.shutdown();
-      } catch (error) {
-        failures.failed(error);
-      }
+      await Promise.all([settle('metrics', provider.shutdown()), logs && settle('logs', logs.shutdown())]);
     },
   };
+
+  /** Export failures are reported as they happen; a rejection here is anything else going wrong (a timeout). */
+  async function settle(signal: ExportSignal, done: Promise<void>): Promise<void> {
+    try {
+      await done;
+    } catch (error) {
+      failures.failed(signal, error);
+    }
+  }
 }
 
 type Recorder = (value: number, attributes: Attributes) => void;
@@ -110,9 +115,7 @@ function recorder(meter: Meter, id: InstrumentId): Recorder {
 }
 
 /**
- * The official OTLP/HTTP metric exporter, built from its parts rather than with `new OTLPMetricExporter(options)`:
- * that constructor also merges in OTEL_EXPORTER_OTLP_* variables (headers among them), and the resolved config
- * already decided which of those apply; an environment header token must never reach an endpoint set in Tandem.
+ * The official OTLP/HTTP metric exporter, built from its parts for the reason given at otlpHttpOptions.
  *
  * Cumulative temporality: each export carries the running totals, so an export lost while the collector is down
  * loses nothing (the next one carries it), and Prometheus, behind most collectors, takes cumulative sums as they
@@ -120,16 +123,8 @@ function recorder(meter: Meter, id: InstrumentId): Recorder {
  */
 function otlpMetricExporter(config: OtlpConfig): OTLPMetricExporterBase {
   const json = config.protocol === 'http/json';
-  const contentType = json ? 'application/json' : 'application/x-protobuf';
   const delegate = createOtlpHttpExportDelegate(
-    {
-      url: config.metricsUrl,
-      headers: async () => ({ ...config.headers, 'Content-Type': contentType }),
-      agentFactory: httpAgentFactoryFromOptions({ keepAlive: true }),
-      timeoutMillis: Math.min(EXPORT_TIMEOUT_MS, config.intervalMs),
-      concurrencyLimit: 30,
-      compression: 'none',
-    },
+    otlpHttpOptions(config, config.metricsUrl),
     json ? JsonMetricsSerializer : ProtobufMetricsSerializer,
     'otlp_http_metric_exporter',
     MetricsExporterMetricsHelper,
@@ -147,8 +142,8 @@ class ReportingExporter implements PushMetricExporter {
 
   export(...[metrics, done]: Parameters<PushMetricExporter['export']>): void {
     this.inner.export(metrics, (result: ExportResult) => {
-      if (result.code === ExportResultCode.SUCCESS) this.failures.succeeded();
-      else this.failures.failed(result.error);
+      if (result.code === ExportResultCode.SUCCESS) this.failures.succeeded('metrics');
+      else this.failures.failed('metrics', result.error);
       done(result);
     });
   }

@@ -25,9 +25,13 @@ export const JITTER_SHARE = 0.1;
  */
 export function nextPollDelayMs(polls: number, seed: string, options: BackoffOptions = DEFAULT_BACKOFF): number {
   if (!Number.isInteger(polls) || polls < 0) throw new RangeError(`polls must be a whole number ≥ 0, not ${polls}`);
+  return Math.round(geometricDelayMs(polls, options) * (1 - JITTER_SHARE * unitHash(`${seed}#${polls}`)));
+}
+
+/** The wait after `steps` earlier waits, before jitter: firstMs × factor^steps, at most maxMs. */
+export function geometricDelayMs(steps: number, options: BackoffOptions): number {
   // Past the cap the power only grows (and would reach Infinity): clamp before multiplying.
-  const base = Math.min(options.maxMs, options.firstMs * options.factor ** Math.min(polls, 1_000));
-  return Math.round(base * (1 - JITTER_SHARE * unitHash(`${seed}#${polls}`)));
+  return Math.min(options.maxMs, options.firstMs * options.factor ** Math.min(steps, 1_000));
 }
 
 /** Milliseconds until the job's next poll is due; 0 when it is due now or has no time set. `now`: a Date or epoch ms. */

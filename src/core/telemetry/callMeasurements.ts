@@ -14,7 +14,7 @@ export interface Measurement {
 }
 
 /** `gen_ai.provider.name` as the conventions' registry spells each provider. */
-const PROVIDER_NAME: Readonly<Record<ProviderId, string>> = { openai: 'openai', anthropic: 'anthropic' };
+export const PROVIDER_NAME: Readonly<Record<ProviderId, string>> = { openai: 'openai', anthropic: 'anthropic' };
 
 /**
  * Exported money is USD (the OTLP value is a double); the ledger's is integer micro-dollars. A collector's sum

@@ -71,9 +71,26 @@ export const ATTR = {
   batch: 'tandem.batch',
   estimated: 'tandem.estimated',
   completionEvent: 'tandem.completion.event',
+  /** Usage attributes of the conventions' inference event; `input_tokens` includes cache reads and writes. */
+  usageInputTokens: 'gen_ai.usage.input_tokens',
+  usageOutputTokens: 'gen_ai.usage.output_tokens',
+  usageCacheReadInputTokens: 'gen_ai.usage.cache_read.input_tokens',
+  usageCacheCreationInputTokens: 'gen_ai.usage.cache_creation.input_tokens',
+  /** The call's cost on its log record (USD, the ledger's figure), next to its latency and time to first token. */
+  costUsd: 'tandem.cost.usd',
+  latencyMs: 'tandem.latency_ms',
+  firstTokenMs: 'tandem.first_token_ms',
 } as const;
 
 export type AttributeKey = (typeof ATTR)[keyof typeof ATTR];
+
+/**
+ * Event names of the log records. One per call: the GenAI conventions' client inference event
+ * (model/gen-ai/events.yaml), carrying only its usage and Tandem's attributes, never the messages it may hold.
+ */
+export const EVENTS = {
+  callDetails: 'gen_ai.client.inference.operation.details',
+} as const;
 
 /** Tandem's calls are all chat-style requests (OpenAI Responses / Anthropic Messages). */
 export const OPERATION_CHAT = 'chat';

@@ -184,30 +184,31 @@ describe('OTLP export headers', () => {
 });
 
 describe('OTLP export with no collector', () => {
-  it('resolves flush and shutdown and logs the failure once, without the endpoint query string', async () => {
+  it('resolves flush and shutdown and logs the failure once for both signals, without the endpoint query string', async () => {
     const receiver = await OtlpReceiver.start();
     const otlp = config(receiver, 'http/json');
     await receiver.close(); // nothing listens there now
     const logged: string[] = [];
     // A short interval bounds each export's retries (the export timeout is at most the interval).
-    const unreachable = { ...otlp, metricsUrl: `${otlp.metricsUrl}?token=q-secret`, intervalMs: 300 };
+    const unreachable = { ...otlp, metricsUrl: `${otlp.metricsUrl}?token=q-secret`, logsUrl: `${otlp.logsUrl}?token=q-secret`, logs: true, intervalMs: 300 };
     const exporter = createOtlpExport({ config: unreachable, models: DEFAULT_MODELS, log: (line) => logged.push(line) });
     exporter.recordCall(RECORDS[0]);
     await exporter.flush();
     await exporter.flush();
     await exporter.shutdown();
     assert.equal(logged.length, 1, logged.join('\n'));
-    assert.match(logged[0], /^OpenTelemetry export to http:\/\/127\.0\.0\.1:\d+\/v1\/metrics failed \(.+\)\. Tandem keeps the totals/);
+    assert.match(logged[0], /^OpenTelemetry export to http:\/\/127\.0\.0\.1:\d+\/v1\/(metrics|logs) failed \(.+\)\. Tandem keeps the totals and the latest call records/);
     assert.equal(logged[0].includes('q-secret'), false);
   });
 });
 
 describe('OTLP export while the collector is down', () => {
-  it('logs once, then sends the totals when the collector is back and says so', async () => {
+  it('logs once for both signals, then sends the totals and the call records when the collector is back and says so once', async () => {
     const receiver = await OtlpReceiver.start();
     const logged: string[] = [];
     // A short interval bounds each export's retries of the 503 answers.
-    const exporter = createOtlpExport({ config: { ...config(receiver, 'http/protobuf'), intervalMs: 300 }, models: DEFAULT_MODELS, log: (line) => logged.push(line) });
+    const otlp = { ...config(receiver, 'http/protobuf'), logs: true, intervalMs: 300 };
+    const exporter = createOtlpExport({ config: otlp, models: DEFAULT_MODELS, log: (line) => logged.push(line) });
     try {
       receiver.down = true;
       exporter.recordCall(RECORDS[0]);
@@ -222,7 +223,8 @@ describe('OTLP export while the collector is down', () => {
       await exporter.flush();
       const cost = lastMetrics(receiver).get('tandem.cost')?.sum?.dataPoints ?? [];
       assert.equal(cost.reduce((s, p) => s + microUsdFromUsd(numberValue(p)), 0), RECORDS[0].costMicroUsd + RECORDS[1].costMicroUsd);
-      assert.equal(logged.length, 2);
+      assert.equal(receiver.logRecords().length, 2, 'both calls’ log records');
+      assert.equal(logged.length, 2, logged.join('\n'));
       assert.match(logged[1], /works again/);
     } finally {
       await exporter.shutdown();
