@@ -167,6 +167,38 @@ describe('OpenTelemetry export', function () {
     assert.equal(tandemLog().includes('otlp-team-token'), false, 'the header token is not logged');
   });
 
+  it('with log records on, over OTLP/JSON: one gen_ai inference event per call, its tokens and cost the ledger\'s, no content', async () => {
+    const { telemetry, session } = await activateTandem();
+    await setUserSettings({ 'otlp.endpoint': receiver.baseUrl, 'otlp.protocol': 'http/json', 'otlp.exportLogs': true, 'otlp.exportIntervalSeconds': 3600, userLabel: undefined });
+    await exportingTo(receiver, 3600);
+    await waitFor('the JSON export with log records', () => (telemetry.config?.protocol === 'http/json' && telemetry.config.logs) || undefined);
+    receiver.requests.length = 0;
+
+    session.reset();
+    await makeCalls();
+    await telemetry.flush();
+
+    const events = receiver.logRecords();
+    assert.deepEqual(events.map((e) => e.eventName), session.records.map(() => 'gen_ai.client.inference.operation.details'));
+    const value = (e: (typeof events)[number], key: string) => {
+      const v = e.attributes?.find((a) => a.key === key)?.value;
+      return Number(v?.intValue ?? v?.doubleValue ?? 0);
+    };
+    const sum = (key: string) => events.reduce((s, e) => s + value(e, key), 0);
+    const totals = ledgerTotals(session.records);
+    assert.equal(sum('gen_ai.usage.output_tokens'), totals.output);
+    assert.equal(sum('gen_ai.usage.input_tokens'), totals.input + totals.cache_read + totals.cache_creation, 'input includes the cache, as the conventions define it');
+    assert.equal(events.reduce((s, e) => s + microUsdFromUsd(value(e, 'tandem.cost.usd')), 0), totals.costMicroUsd);
+    assert.deepEqual(exportedTotals(receiver), totals, 'the metrics still add up, over JSON');
+    assert.ok(receiver.requests.every((r) => r.encoding === 'json'));
+
+    const bytes = everyByte(receiver);
+    for (const secret of [KEYS.openai, KEYS.anthropic, 'otlp-team-token', PROMPT, 'invoiceTotal', 'sumInvoice', ...session.records.map((r) => r.id)]) {
+      assert.equal(bytes.includes(secret), false, `"${secret}" was exported`);
+    }
+    await setUserSettings({ 'otlp.protocol': undefined, 'otlp.exportLogs': undefined });
+  });
+
   it('collector down: calls work and say nothing, one log line, and the totals arrive when it is back', async () => {
     const { telemetry, session } = await activateTandem();
     await setUserSettings({ 'otlp.endpoint': receiver.baseUrl, 'otlp.exportIntervalSeconds': 5, userLabel: undefined });
@@ -201,7 +233,7 @@ describe('OpenTelemetry export', function () {
     const own = ledgerTotals(session.records);
     // Cumulative: the first export after the outage carries the calls made while it lasted (and the earlier test's).
     assert.ok(exported.calls >= own.calls && exported.costMicroUsd >= own.costMicroUsd, `${JSON.stringify(exported)} vs ${JSON.stringify(own)}`);
-    await waitFor('the log to say it works again', () => tandemLog().includes(`OpenTelemetry export to ${receiver.baseUrl}/v1/metrics works again`) || undefined);
+    await waitFor('the log to say it works again', () => tandemLog().includes(`OpenTelemetry export to ${receiver.baseUrl}/ works again`) || undefined);
   });
 
   it('an endpoint from OTEL_EXPORTER_OTLP_ENDPOINT alone asks once; declined, nothing is sent', async () => {

@@ -40,7 +40,7 @@ const FAILED_CALL = makeRecord({
 });
 
 function config(receiver: OtlpReceiver, protocol: OtlpProtocol, exportLogs = true): OtlpConfig {
-  const resolved = resolveOtlpConfig({ settings: { endpoint: receiver.baseUrl, protocol, exportLogs }, env: {}, serviceVersion: '9.8.7-test' });
+  const resolved = resolveOtlpConfig({ settings: { endpoint: receiver.baseUrl, protocol, exportLogs }, env: {}, serviceVersion: '9.8.7-test', instanceId: 'window-test' });
   assert.ok(resolved.enabled, 'the test config resolves');
   return resolved;
 }
@@ -120,7 +120,7 @@ for (const protocol of ['http/protobuf', 'http/json'] as const) {
 
       const logs = receiver.logs();
       const resource = plain(logs[0].resourceLogs?.[0].resource?.attributes);
-      assert.deepEqual(resource, { 'service.name': 'tandem', 'service.version': '9.8.7-test' }, 'nothing about the machine');
+      assert.deepEqual(resource, { 'service.name': 'tandem', 'service.version': '9.8.7-test', 'service.instance.id': 'window-test' }, 'nothing about the machine');
       assert.equal(logs[0].resourceLogs?.[0].scopeLogs?.[0].scope?.name, 'tandem');
       assert.deepEqual(logged, []);
     });
