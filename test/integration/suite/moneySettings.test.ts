@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import * as vscode from 'vscode';
 import { formatTokens, formatUsd } from '../../../src/core/format/spend';
 import type { LedgerRecord } from '../../../src/core/ledger/record';
@@ -8,24 +6,9 @@ import { DEFAULT_MODELS } from '../../../src/core/models/modelTable';
 import { promptTokens, totalTokens } from '../../../src/core/usage/usage';
 import { clearKeys, closeEditors, fake, modelCalls, openEditor, storeKeys } from '../commandFixtures';
 import { activateTandem, answerPrompt, tandemLog, waitFor } from '../tandem';
+import { removeWorkspaceSettings, workspaceSettings, writeWorkspaceSettings } from '../workspaceSettings';
 
-const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
-const workspaceSettings = path.join(folder, '.vscode', 'settings.json');
 const tandem = () => vscode.workspace.getConfiguration('tandem');
-
-/** Writes the workspace's `.vscode/settings.json` and waits until VS Code has read it (a marker setting shows it). */
-async function writeWorkspaceSettings(settings: Record<string, unknown>): Promise<void> {
-  fs.mkdirSync(path.dirname(workspaceSettings), { recursive: true });
-  fs.writeFileSync(workspaceSettings, JSON.stringify({ 'editor.tabSize': 7, ...settings }, null, 2));
-  await waitFor('VS Code to read the workspace settings', () =>
-    vscode.workspace.getConfiguration('editor').inspect<number>('tabSize')?.workspaceValue === 7 || undefined);
-}
-
-async function removeWorkspaceSettings(): Promise<void> {
-  fs.rmSync(path.dirname(workspaceSettings), { recursive: true, force: true });
-  await waitFor('VS Code to drop the workspace settings', () =>
-    vscode.workspace.getConfiguration('editor').inspect<number>('tabSize')?.workspaceValue === undefined || undefined);
-}
 
 /** The newest ledger record. */
 async function lastRecord(): Promise<LedgerRecord> {

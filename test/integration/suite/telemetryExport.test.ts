@@ -7,6 +7,7 @@ import { attribute, lastMetrics, lastResource, numberValue, pointsOf } from '../
 import { OtlpReceiver } from '../../fixtures/otlpReceiver';
 import { KEYS, clearKeys, closeEditors, fake, openEditor, storeKeys } from '../commandFixtures';
 import { activateTandem, answerPrompt, captureMessages, tandemLog, waitFor } from '../tandem';
+import { removeWorkspaceSettings, writeWorkspaceSettings } from '../workspaceSettings';
 
 const HEADER_TOKEN = 'Bearer otlp-team-token-5b1f0c9e';
 const PROMPT = 'a function that sums the invoice lines';
@@ -126,6 +127,20 @@ describe('OpenTelemetry export', function () {
     assert.equal(telemetry.feed.opened, false);
     assert.equal(otlpBundleLoaded(), false, 'dist/telemetry/otlp.js was not loaded');
     assert.equal(receiver.connections, 0);
+  });
+
+  it('a workspace cannot turn export on or label the user: its .vscode/settings.json is ignored', async () => {
+    const { telemetry } = await activateTandem();
+    await writeWorkspaceSettings({ 'tandem.telemetry.otlp.endpoint': receiver.baseUrl, 'tandem.telemetry.userLabel': 'someone-else' });
+    try {
+      await telemetry.configure();
+      await makeCalls();
+      await telemetry.flush();
+      assert.equal(telemetry.config, undefined);
+      assert.equal(receiver.connections, 0);
+    } finally {
+      await removeWorkspaceSettings();
+    }
   });
 
   it("sends the ledger's tokens and cost to the token and micro-dollar, with the header token from secret storage and no key, prompt or code", async () => {
