@@ -6,7 +6,8 @@ import { cacheSavingsMicroUsd, microUsdFromUsd } from '../../../src/core/telemet
 import { resolveOtlpConfig, type OtlpConfig, type OtlpInputs, type OtlpProtocol } from '../../../src/core/telemetry/otlpSettings';
 import { ZERO_USAGE } from '../../../src/core/usage/usage';
 import { createOtlpExport, type OtlpExport } from '../../../src/telemetry/otlpExport';
-import { OtlpReceiver, type OtlpDataPoint, type OtlpMetric, type OtlpMetricsRequest } from '../../fixtures/otlpReceiver';
+import { attribute, lastMetrics, numberValue } from '../../fixtures/otlpMetrics';
+import { OtlpReceiver } from '../../fixtures/otlpReceiver';
 import { makeRecord } from '../core/ledger/fixtures';
 
 const time = '2026-03-11T10:00:00.000Z';
@@ -53,17 +54,6 @@ function config(receiver: OtlpReceiver, protocol: OtlpProtocol, env: OtlpInputs[
   return resolved;
 }
 
-/** The metrics of the last export by name: sums are cumulative, so the last export holds every total. */
-function lastMetrics(receiver: OtlpReceiver): Map<string, OtlpMetric> {
-  const requests = receiver.metrics();
-  assert.ok(requests.length > 0, 'the receiver got a metrics export');
-  const last: OtlpMetricsRequest = requests[requests.length - 1];
-  const metrics = (last.resourceMetrics ?? []).flatMap((rm) => (rm.scopeMetrics ?? []).flatMap((sm) => sm.metrics ?? []));
-  return new Map(metrics.map((m) => [m.name, m]));
-}
-
-const attribute = (point: OtlpDataPoint, key: string) => point.attributes?.find((a) => a.key === key)?.value;
-const numberValue = (point: OtlpDataPoint) => Number(point.asDouble ?? point.asInt ?? 0);
 const ledgerSum = (pick: (r: LedgerRecord) => number) => RECORDS.reduce((s, r) => s + pick(r), 0);
 
 for (const protocol of ['http/protobuf', 'http/json'] as const) {
