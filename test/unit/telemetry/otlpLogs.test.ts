@@ -2,32 +2,20 @@ import assert from 'node:assert/strict';
 import { DEFAULT_MODELS } from '../../../src/core/models/modelTable';
 import { microUsdFromUsd } from '../../../src/core/telemetry/callMeasurements';
 import { resolveOtlpConfig, type OtlpConfig, type OtlpProtocol } from '../../../src/core/telemetry/otlpSettings';
-import { ZERO_USAGE } from '../../../src/core/usage/usage';
 import { ExportFailureLog } from '../../../src/telemetry/exportFailureLog';
 import { createOtlpExport } from '../../../src/telemetry/otlpExport';
 import { createOtlpLogs } from '../../../src/telemetry/otlpLogs';
 import { OtlpReceiver, type OtlpKeyValue, type OtlpLogRecord } from '../../fixtures/otlpReceiver';
 import { makeRecord } from '../core/ledger/fixtures';
+import { CALL_TIME, cachedReviewCall } from '../core/telemetry/callFixtures';
 
-const time = '2026-03-11T10:00:00.000Z';
+const time = CALL_TIME;
 const FAKE_KEY = 'sk-ant-api03-FAKE-KEY-never-exported-7f3a9c';
 const PROMPT_TEXT = 'refactor the function parseInvoiceTotals';
 const CODE_TEXT = 'function parseInvoiceTotals(lines) { return lines.reduce(sum, 0); }';
 const HEADER_TOKEN = 'Bearer hdr-token-never-in-a-body-5e1d';
 
-const CACHED_CALL = makeRecord({
-  id: 'call-cached-1',
-  time,
-  task: 'review',
-  model: 'claude-haiku-4-5',
-  provider: 'anthropic',
-  usage: { ...ZERO_USAGE, input: 120, cacheRead: 4000, cacheWrite5m: 700, cacheWrite1h: 300, output: 90, reasoning: 40 },
-  costMicroUsd: 2695,
-  latencyMs: 2350,
-  firstTokenMs: 410,
-  requestId: 'req_secret_41',
-  reason: CODE_TEXT,
-});
+const CACHED_CALL = cachedReviewCall({ reason: CODE_TEXT });
 
 const FAILED_CALL = makeRecord({
   id: 'call-failed-2',

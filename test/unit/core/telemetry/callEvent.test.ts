@@ -1,26 +1,13 @@
 import assert from 'node:assert/strict';
 import { callEvent } from '../../../../src/core/telemetry/callEvent';
 import { microUsdFromUsd } from '../../../../src/core/telemetry/callMeasurements';
-import { ZERO_USAGE } from '../../../../src/core/usage/usage';
 import { makeRecord } from '../ledger/fixtures';
+import { CALL_TIME, cachedReviewCall } from './callFixtures';
 
-const time = '2026-03-11T10:00:00.000Z';
+const time = CALL_TIME;
 const FAKE_KEY = 'sk-live-FAKE-never-in-an-event';
 
-const cachedCall = makeRecord({
-  id: 'call-id-123',
-  time,
-  session: 'session-id-456',
-  task: 'review',
-  model: 'claude-haiku-4-5',
-  provider: 'anthropic',
-  usage: { ...ZERO_USAGE, input: 120, cacheRead: 4000, cacheWrite5m: 700, cacheWrite1h: 300, output: 90, reasoning: 40 },
-  costMicroUsd: 2695,
-  latencyMs: 2350,
-  firstTokenMs: 410,
-  requestId: 'req_secret_42',
-  reason: 'review of a large diff',
-});
+const cachedCall = cachedReviewCall({ id: 'call-id-123', session: 'session-id-456', requestId: 'req_secret_42', reason: 'review of a large diff' });
 
 describe('callEvent', () => {
   it("is the GenAI inference event at the call's start, with exactly the usage, cost and timing attributes", () => {
