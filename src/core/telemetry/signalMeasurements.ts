@@ -8,18 +8,16 @@ function isCompletionEvent(name: string): name is CompletionEvent {
 }
 
 /**
- * What one quality signal adds to `tandem.completions`: one for shown, accepted or dismissed; nothing for the
- * other signals (partial takes and survival shares are not counts). The model and task come from the call's
- * ledger record; without it (the signal arrived for a call the ledger does not hold) nothing is counted rather
- * than counting it under no model.
+ * What one quality signal adds: one to `tandem.quality.signals` under its name, and for a completion shown,
+ * accepted or dismissed one to `tandem.completions`. Shares (how much of a completion survived) are not counts
+ * and are not exported. The model and task come from the call's ledger record; without it (the signal arrived
+ * for a call this window did not make, or made before export was on) nothing is counted rather than counting it
+ * under no model.
  */
 export function signalMeasurements(signal: QualitySignal, call: LedgerRecord | undefined): Measurement[] {
-  if (!call || call.id !== signal.call || !isCompletionEvent(signal.name)) return [];
-  return [
-    {
-      instrument: 'completions',
-      value: 1,
-      attributes: { [ATTR.completionEvent]: signal.name, [ATTR.task]: call.task, [ATTR.requestModel]: call.model },
-    },
-  ];
+  if (!call || call.id !== signal.call) return [];
+  const byCall = { [ATTR.task]: call.task, [ATTR.requestModel]: call.model };
+  const out: Measurement[] = [{ instrument: 'qualitySignals', value: 1, attributes: { [ATTR.signal]: signal.name, ...byCall } }];
+  if (isCompletionEvent(signal.name)) out.push({ instrument: 'completions', value: 1, attributes: { [ATTR.completionEvent]: signal.name, ...byCall } });
+  return out;
 }

@@ -49,6 +49,12 @@ export const INSTRUMENTS = {
     unit: '{completion}',
     description: 'Inline completions shown, accepted and dismissed',
   },
+  qualitySignals: {
+    name: 'tandem.quality.signals',
+    kind: 'counter',
+    unit: '{signal}',
+    description: 'What became of the answers: one per quality signal (accepted, undone, valid first time, finding fixed…)',
+  },
 } as const satisfies Record<string, InstrumentSpec>;
 
 export type InstrumentId = keyof typeof INSTRUMENTS;
@@ -71,6 +77,8 @@ export const ATTR = {
   batch: 'tandem.batch',
   estimated: 'tandem.estimated',
   completionEvent: 'tandem.completion.event',
+  /** The quality signal's name (core/quality/signal.ts SIGNAL_NAMES): a fixed word, never a value or text. */
+  signal: 'tandem.signal',
   /** Usage attributes of the conventions' inference event; `input_tokens` includes cache reads and writes. */
   usageInputTokens: 'gen_ai.usage.input_tokens',
   usageOutputTokens: 'gen_ai.usage.output_tokens',

@@ -144,7 +144,7 @@ describe('OpenTelemetry export', function () {
   });
 
   it("sends the ledger's tokens and cost to the token and micro-dollar, with the header token from secret storage and no key, prompt or code", async () => {
-    const { telemetry, session } = await activateTandem();
+    const { telemetry, session, models } = await activateTandem();
     const inputs = [HEADER_TOKEN, 'authorization'];
     const input = answerPrompt('showInputBox', () => inputs.pop());
     try {
@@ -158,7 +158,15 @@ describe('OpenTelemetry export', function () {
 
     session.reset();
     await makeCalls();
+    // The user rates the explanation: a quality signal, counted under the model that answered.
+    const explained = session.records.find((r) => r.task === 'explain');
+    assert.ok(explained);
+    models.quality.record(explained.id, 'thumbsUp');
     await telemetry.flush();
+
+    const rated = pointsOf(lastMetrics(receiver), 'tandem.quality.signals').map((p) =>
+      [attribute(p, 'tandem.signal')?.stringValue, attribute(p, 'gen_ai.request.model')?.stringValue, numberValue(p)]);
+    assert.deepEqual(rated, [['thumbsUp', explained.model, 1]]);
 
     const totals = ledgerTotals(session.records);
     assert.ok(totals.input > 0 && totals.output > 0 && totals.costMicroUsd > 0, JSON.stringify(totals));

@@ -15,22 +15,30 @@ const signal = (name: SignalName, over: Partial<QualitySignal> = {}): QualitySig
 });
 
 describe('signalMeasurements', () => {
-  it('counts shown, accepted and dismissed completions under the call’s task and model', () => {
-    for (const name of ['shown', 'accepted', 'dismissed'] as const) {
-      assert.deepEqual(signalMeasurements(signal(name), call), [
-        {
-          instrument: 'completions',
-          value: 1,
-          attributes: { 'tandem.completion.event': name, 'tandem.task': 'completion', 'gen_ai.request.model': 'gpt-5.4-mini' },
-        },
-      ]);
+  it('counts every signal under its name, the call’s task and model', () => {
+    for (const name of SIGNAL_NAMES) {
+      const quality = signalMeasurements(signal(name), call).filter((m) => m.instrument === 'qualitySignals');
+      assert.deepEqual(quality, [
+        { instrument: 'qualitySignals', value: 1, attributes: { 'tandem.signal': name, 'tandem.task': 'completion', 'gen_ai.request.model': 'gpt-5.4-mini' } },
+      ], name);
     }
   });
 
-  it('counts nothing for the other signals', () => {
-    const others = SIGNAL_NAMES.filter((n) => n !== 'shown' && n !== 'accepted' && n !== 'dismissed');
-    assert.ok(others.includes('partial') && others.includes('thumbsUp'));
-    for (const name of others) assert.deepEqual(signalMeasurements(signal(name), call), [], name);
+  it('also counts shown, accepted and dismissed completions, and no other signal, in tandem.completions', () => {
+    for (const name of SIGNAL_NAMES) {
+      const completions = signalMeasurements(signal(name), call).filter((m) => m.instrument === 'completions');
+      const expected = name === 'shown' || name === 'accepted' || name === 'dismissed'
+        ? [{ instrument: 'completions', value: 1, attributes: { 'tandem.completion.event': name, 'tandem.task': 'completion', 'gen_ai.request.model': 'gpt-5.4-mini' } }]
+        : [];
+      assert.deepEqual(completions, expected, name);
+    }
+  });
+
+  it('never carries a share or a finding index: counts only', () => {
+    for (const m of signalMeasurements(signal('survival5m', { value: 0.37 }), call)) assert.equal(m.value, 1);
+    for (const m of signalMeasurements(signal('findingFixed', { item: 4 }), call)) {
+      assert.deepEqual(Object.keys(m.attributes).sort(), ['gen_ai.request.model', 'tandem.signal', 'tandem.task']);
+    }
   });
 
   it('counts nothing without the call’s own ledger record', () => {
