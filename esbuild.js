@@ -18,7 +18,9 @@ const LAZY_FILES = {
   './sdk/openai.js': { in: 'src/providers/sdk/openai.ts', out: 'sdk/openai' },
   './sdk/anthropic.js': { in: 'src/providers/sdk/anthropic.ts', out: 'sdk/anthropic' },
   './ajvEngines': { in: 'src/core/json/ajvEngines.ts', out: 'json/ajv' },
-  // Loaded only when OTLP export is on; the key is the specifier the editor layer's loader uses from src/editor/<area>/.
+  // Loaded only when an OTLP endpoint is set (the configuration and the feed) and at the first record to export
+  // (the SDK); the keys are the specifiers the loader in src/editor/telemetry/ uses.
+  '../../telemetry/otlpSetup.js': { in: 'src/telemetry/otlpSetup.ts', out: 'telemetry/setup' },
   // Built from the packages' ES module builds (esm): esbuild can drop what is unused there, and the
   // OpenTelemetry packages' CommonJS builds pull in all of semantic-conventions (278 KB minified, 91 KB so).
   '../../telemetry/otlpExport.js': { in: 'src/telemetry/otlpExport.ts', out: 'telemetry/otlp', esm: true },

@@ -46,7 +46,7 @@ async function otlpExportCost(api: TandemTestApi): Promise<OtlpCost> {
   try {
     await settings.update('endpoint', receiver.baseUrl, vscode.ConfigurationTarget.Global);
     const configureOn = await timed(() => api.telemetry.configure());
-    const firstRecord = await timed(() => api.telemetry.feed.call(RECORD));
+    const firstRecord = await timed(() => api.telemetry.call(RECORD));
     if (!loaded()) throw new Error('the first record did not load dist/telemetry/otlp.js');
     return { configureOff, configureOn, firstRecordMs: firstRecord.syncMs, loadedAtActivation };
   } finally {

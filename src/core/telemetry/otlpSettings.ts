@@ -163,5 +163,7 @@ export function describeOtlpConfig(config: OtlpConfig): string {
   const names = Object.keys(config.headers);
   const headers = names.length === 0 ? 'no headers' : `headers ${names.join(', ')}`;
   const what = config.logs ? 'metrics and a log record per call' : 'metrics';
-  return `OpenTelemetry export of ${what} to ${where} (${config.protocol}, every ${config.intervalMs / 1000} s, from ${from}; ${headers})`;
+  const n = config.ignoredEntries;
+  const ignored = n > 0 ? ` ${n} malformed entr${n === 1 ? 'y' : 'ies'} of the OTEL_* variables ignored.` : '';
+  return `OpenTelemetry export of ${what} to ${where} (${config.protocol}, every ${config.intervalMs / 1000} s, from ${from}; ${headers}).${ignored}`;
 }

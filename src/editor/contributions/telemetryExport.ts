@@ -31,8 +31,8 @@ export const telemetryExport: TandemContribution = {
     });
     const reconfigure = (): void => inBackground(controller.configure(), log, 'configuring the OpenTelemetry export');
     const registrations = vscode.Disposable.from(
-      models.ledger.onDidAppend((record) => controller.feed.call(record)),
-      models.quality.onDidRecord((signal) => controller.feed.signal(signal)),
+      models.ledger.onDidAppend((record) => controller.call(record)),
+      models.quality.onDidRecord((signal) => controller.signal(signal)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsOtlpSettings(e)) reconfigure();
       }),

@@ -1,20 +1,23 @@
 import * as vscode from 'vscode';
 import { SETTING, type OtlpSettingValues } from '../../core/telemetry/otlpSettings';
 
-/**
- * The export settings as the user set them in user settings. They are application-scoped (package.json), and
- * only the user-level value is read besides: a workspace can never turn export on, point it elsewhere or
- * relabel the user.
- */
+// The export settings are application-scoped (package.json), and only the user-level value is read besides: a
+// workspace can never turn export on, point it elsewhere or relabel the user.
+const userValue = <T>(key: string): T | undefined => vscode.workspace.getConfiguration().inspect<T>(key)?.globalValue;
+
+/** The endpoint setting alone: with export off (the usual case) activation reads nothing more. */
+export function readOtlpEndpointSetting(): string | undefined {
+  return userValue<string>(SETTING.endpoint);
+}
+
+/** Every export setting as the user set them in user settings. */
 export function readOtlpSettingValues(): OtlpSettingValues {
-  const config = vscode.workspace.getConfiguration();
-  const user = <T>(key: string): T | undefined => config.inspect<T>(key)?.globalValue;
   return {
-    endpoint: user<string>(SETTING.endpoint),
-    protocol: user<string>(SETTING.protocol),
-    exportIntervalSeconds: user<number>(SETTING.exportIntervalSeconds),
-    exportLogs: user<boolean>(SETTING.exportLogs),
-    userLabel: user<string>(SETTING.userLabel),
+    endpoint: userValue<string>(SETTING.endpoint),
+    protocol: userValue<string>(SETTING.protocol),
+    exportIntervalSeconds: userValue<number>(SETTING.exportIntervalSeconds),
+    exportLogs: userValue<boolean>(SETTING.exportLogs),
+    userLabel: userValue<string>(SETTING.userLabel),
   };
 }
 

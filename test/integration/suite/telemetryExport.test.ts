@@ -14,9 +14,9 @@ const PROMPT = 'a function that sums the invoice lines';
 const CODE = 'const invoiceTotal = lines.reduce((sum, line) => sum + line.amount, 0);';
 const USER_LABEL = 'dev@example.com';
 
-/** Whether the OpenTelemetry bundle (dist/telemetry/otlp.js) has been loaded into the extension host. */
-function otlpBundleLoaded(): boolean {
-  return Object.keys(require.cache).some((file) => file.endsWith(path.join('dist', 'telemetry', 'otlp.js')));
+/** Whether a file of dist/telemetry/ (setup.js: configuration and feed; otlp.js: the SDK) is loaded in the extension host. */
+function telemetryFileLoaded(name: 'setup.js' | 'otlp.js'): boolean {
+  return Object.keys(require.cache).some((file) => file.endsWith(path.join('dist', 'telemetry', name)));
 }
 
 const settings = () => vscode.workspace.getConfiguration('tandem.telemetry');
@@ -124,8 +124,9 @@ describe('OpenTelemetry export', function () {
     await makeCalls();
     assert.equal(session.records.length, 3);
     assert.equal(telemetry.config, undefined);
-    assert.equal(telemetry.feed.opened, false);
-    assert.equal(otlpBundleLoaded(), false, 'dist/telemetry/otlp.js was not loaded');
+    assert.equal(telemetry.sdkLoaded, false);
+    assert.equal(telemetryFileLoaded('setup.js'), false, 'dist/telemetry/setup.js was not loaded');
+    assert.equal(telemetryFileLoaded('otlp.js'), false, 'dist/telemetry/otlp.js was not loaded');
     assert.equal(receiver.connections, 0);
   });
 
@@ -154,7 +155,7 @@ describe('OpenTelemetry export', function () {
     }
     await setUserSettings({ 'otlp.endpoint': receiver.baseUrl, 'otlp.exportIntervalSeconds': 3600, userLabel: USER_LABEL });
     await exportingTo(receiver, 3600, USER_LABEL);
-    assert.equal(telemetry.feed.opened, false, 'nothing to send yet: the SDK is not loaded');
+    assert.equal(telemetry.sdkLoaded, false, 'nothing to send yet: the SDK is not loaded');
 
     session.reset();
     await makeCalls();
@@ -171,7 +172,7 @@ describe('OpenTelemetry export', function () {
     const totals = ledgerTotals(session.records);
     assert.ok(totals.input > 0 && totals.output > 0 && totals.costMicroUsd > 0, JSON.stringify(totals));
     assert.deepEqual(exportedTotals(receiver), totals);
-    assert.equal(otlpBundleLoaded(), true);
+    assert.equal(telemetryFileLoaded('otlp.js'), true);
 
     const request = receiver.requests[receiver.requests.length - 1];
     assert.equal(request.encoding, 'protobuf');

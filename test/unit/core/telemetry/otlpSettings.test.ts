@@ -85,6 +85,7 @@ describe('resolveOtlpConfig', () => {
     }));
     assert.deepEqual(c.resource, { 'deployment.environment': 'dev', 'service.name': 'tandem', 'tandem.user.label': 'team-a', team: 'a b', 'service.version': '1.2.3', 'service.instance.id': 'window-1' });
     assert.equal(c.ignoredEntries, 1);
+    assert.match(describeOtlpConfig(c), /\. 1 malformed entry of the OTEL_\* variables ignored\.$/, 'counted, never shown');
   });
 
   it('names the setting or variable at fault and says what to do', () => {
@@ -110,7 +111,7 @@ describe('describeOtlpConfig', () => {
       env: { OTEL_EXPORTER_OTLP_ENDPOINT: 'https://collector.internal:4318/base?token=qs-secret', OTEL_EXPORTER_OTLP_HEADERS: `Authorization=${ENV_SECRET},x-team=platform` },
     }));
     const text = describeOtlpConfig(c);
-    assert.equal(text, 'OpenTelemetry export of metrics to https://collector.internal:4318/base/v1/metrics (http/protobuf, every 60 s, from OTEL_EXPORTER_OTLP_ENDPOINT; headers authorization, x-team)');
+    assert.equal(text, 'OpenTelemetry export of metrics to https://collector.internal:4318/base/v1/metrics (http/protobuf, every 60 s, from OTEL_EXPORTER_OTLP_ENDPOINT; headers authorization, x-team).');
     for (const secret of ['s3cr3t', 'platform', 'qs-secret']) assert.equal(text.includes(secret), false, secret);
   });
 });
