@@ -76,7 +76,7 @@ async function main(): Promise<void> {
       sdkLoadedAtActivation: otlp.some((o) => o.loadedAtActivation),
       firstRecordMs: round(median(otlp.map((o) => o.firstRecordMs))),
       bundleBytes: fs.statSync(path.join(root, 'dist', 'telemetry', 'otlp.js')).size,
-      note: 'added to activation: the synchronous part of configuring the export (off: reading its settings; on: also starting the read of the stored header token, which settles after activate() returned, in configuredMsOn). The SDK (dist/telemetry/otlp.js) loads at the first record, after activation: firstRecordMs',
+      note: 'added to activation: the synchronous part of configuring the export (off: reading the endpoint setting; on: also loading dist/telemetry/setup.js, resolving the configuration and starting the read of the stored header token, which settles after activate() returned: configuredMsOn). The SDK (dist/telemetry/otlp.js) loads at the first record, after activation: firstRecordMs',
     },
     bundle: { file: 'dist/extension.js', bytes: bundleBytes, targetBytes: 1_500_000 },
     vsix: { file: 'tandem.vsix', bytes: vsixBytes, targetBytes: 2_000_000 },
