@@ -7,7 +7,7 @@ import { openLedgerStore } from '../../core/ledger/node/openLedgerStore';
 import type { LedgerStore } from '../../core/ledger/store';
 import { QualityLog } from '../../core/quality/qualityLog';
 import { Cooldowns } from '../../core/routing/fallback';
-import { TokenCounter, type ExactTokenizer } from '../../core/tokens/tokenCounter';
+import { TokenCounter } from '../../core/tokens/tokenCounter';
 import type { SessionSpend } from '../../core/spend/sessionSpend';
 import type { EndpointConsent } from '../../core/endpoints/consent';
 import type { SecretHeaderStore } from '../keys/headerStore';
@@ -15,6 +15,7 @@ import type { KeyStore } from '../keys/keyStore';
 import type { TandemLog } from '../log';
 import { ClientPool } from './clientPool';
 import { createEndpointConsent } from './endpointTrust';
+import { loadExactTokenizer } from './exactTokenizer';
 import { TandemSettings } from './settings';
 import { TrialStore } from '../trial/trialStore';
 
@@ -63,10 +64,8 @@ export function createModelLayer(context: vscode.ExtensionContext, keys: KeyStor
     periodSpend,
     session,
     cooldowns,
-    // The o200k ranks are a bundle of their own (~2 MB), read only when an input nears the limit.
-    tokens: new TokenCounter(async () =>
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file esbuild must not inline
-      require(path.join(context.extensionPath, 'dist', 'tokenizer', 'o200k.js')) as ExactTokenizer),
+    // The o200k ranks are a file of their own (~2.7 MB), read only when an input nears the limit.
+    tokens: new TokenCounter(async () => loadExactTokenizer(context.extensionPath)),
     log,
     knownSecrets: () => [...keys.knownKeys(), ...headers.knownValues()],
     trial: () => trial.current,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { formatTokens, formatUsd } from '../../../src/core/format/spend';
 import { FakeProvidersClient } from '../../fake-providers/client';
 import { fakeTokenCount, REASONING_TOKENS } from '../../fake-providers/tokens';
+import { loadExactTokenizer } from '../../../src/editor/models/exactTokenizer';
 import { activateTandem } from '../tandem';
 
 /** A call through the model layer, in the real extension host, against the fake providers. */
@@ -50,5 +51,13 @@ describe('Model layer in the extension host', () => {
     assert.equal(record.costMicroUsd, expectedMicro);
     assert.ok(!JSON.stringify(records).includes(key), 'the ledger never holds a key');
     assert.equal(statusBarItem.text, `${formatUsd(expectedMicro)} · ${formatTokens(input + output)} tok`);
+  });
+
+  it('loads the exact o200k tokenizer from its compressed file in the extension, counting as GPT-5.4 Mini does', async () => {
+    const { context } = await activateTandem();
+    const tokenizer = loadExactTokenizer(context.extensionPath);
+    assert.equal(tokenizer.count('hello world'), 2);
+    assert.equal(tokenizer.count('const doubled = xs.map((x) => x * 2);'), 14);
+    assert.equal(tokenizer.count('<|endoftext|>') > 1, true, 'special-token text is plain text');
   });
 });

@@ -83,6 +83,16 @@ export function brokenLinks(root: string, file: string): string[] {
   return problems;
 }
 
+/** The project files the links of `file` lead to (relative to `root`, without anchors; web links left out). */
+export function linkedFiles(root: string, file: string): string[] {
+  const absolute = path.join(root, file);
+  const { links } = targets(fs.readFileSync(absolute, 'utf8'));
+  const files = links
+    .filter((href) => href !== '' && !WEB.test(href) && !SCHEME.test(href) && !href.startsWith('#'))
+    .map((href) => path.relative(root, path.resolve(path.dirname(absolute), decodeURIComponent(href.split('#')[0]))));
+  return [...new Set(files)];
+}
+
 function linkProblem(root: string, from: string, source: string, href: string): string | undefined {
   if (WEB.test(href)) return undefined;
   if (SCHEME.test(href)) return 'not a web page or a file in the project';

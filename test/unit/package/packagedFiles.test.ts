@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { linkedFiles } from '../docs/markdownLinks';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -34,6 +35,13 @@ describe('the packaged extension', () => {
       assert.ok(fs.existsSync(path.join(ROOT, file)), `${file} exists`);
       assert.equal(ignoredByVscodeignore(file, patterns), false, `${file} goes into the .vsix`);
     }
+  });
+
+  it('holds every file the README and the docs link to, so the Marketplace page and the docs have no dead links', () => {
+    const pages = ['README.md', 'CHANGELOG.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+    const linked = [...new Set(pages.flatMap((page) => linkedFiles(ROOT, page)))];
+    assert.ok(linked.includes('docs/otel/grafana-dashboard.json'), linked.join(', '));
+    for (const file of linked) assert.equal(ignoredByVscodeignore(file, patterns), false, `${file} goes into the .vsix`);
   });
 
   it('the check itself tells a left-out file from a kept one', () => {
