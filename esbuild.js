@@ -39,6 +39,17 @@ const requireLazyFiles = {
   },
 };
 
+/** Every `vscode` import in src/ resolves to src/editor/vscodeApi.ts, which alone requires the real module. */
+const VSCODE_API = path.resolve('src/editor/vscodeApi.ts');
+
+/** @type {import('esbuild').Plugin} */
+const oneVscodeModule = {
+  name: 'one-vscode-module',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.importer === VSCODE_API ? { path: 'vscode', external: true } : { path: VSCODE_API }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const extension = {
   entryPoints: ['src/extension.ts'],
@@ -53,7 +64,7 @@ const extension = {
   minify: production,
   // Taken first thing when the bundle loads, so activation time includes module load.
   banner: { js: 'var __tandemBundleStart = performance.now();' },
-  plugins: [requireLazyFiles],
+  plugins: [requireLazyFiles, oneVscodeModule],
   logLevel: 'warning',
 };
 

@@ -45,7 +45,9 @@ export class SpendStatusBar implements vscode.Disposable {
     this.item = vscode.window.createStatusBarItem('tandem.spend', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'Tandem Spend';
     this.item.command = { command: 'tandem.showUsage', title: 'Show Usage and Cost' };
-    this.render();
+    // The tooltip reads the model settings and endpoints (5–40 ms the first time, measured): it comes with the
+    // first refresh, which the contribution runs after activation.
+    this.renderText();
     this.subscriptions = [
       session.onDidChange(() => this.refresh()),
       session.onDidChangeBusy(() => this.render()),
@@ -71,19 +73,28 @@ export class SpendStatusBar implements vscode.Disposable {
   }
 
   private render(): void {
+    this.renderText();
+    this.renderTooltip();
+  }
+
+  private renderText(): void {
     const totals = this.session.totals;
     const usd = formatUsd(totals.costMicroUsd);
     const spend = totals.tokens > 0 ? `${usd} · ${formatTokens(totals.tokens)} tok` : usd;
     const ledgerProblem = this.sources.ledgerProblem?.();
     this.item.text = `${ledgerProblem ? '$(warning) ' : ''}${this.session.busy ? '$(sync~spin) ' : ''}${spend}`;
-    const summary = sessionSummaryMarkdown(this.session.records, this.sources.models(), this.sources.routes(), [...this.keyLines, ...(this.sources.trialLines?.() ?? []), ...(this.sources.endpointLines?.() ?? [])]);
-    const tooltip = new vscode.MarkdownString(ledgerProblem ? `$(warning) ${escapeMarkdown(ledgerProblem)}\n\n---\n\n${summary}` : summary);
-    tooltip.supportThemeIcons = true;
-    this.item.tooltip = tooltip;
     this.item.backgroundColor = BUDGET_COLOURS[this.budget];
     const calls = totals.calls === 1 ? '1 model call' : `${totals.calls} model calls`;
     const ledgerWords = ledgerProblem ? ', the usage ledger is not being written' : '';
     this.item.accessibilityInformation = { label: `Tandem session spend ${usd}, ${calls}${BUDGET_WORDS[this.budget]}${ledgerWords}` };
+  }
+
+  private renderTooltip(): void {
+    const ledgerProblem = this.sources.ledgerProblem?.();
+    const summary = sessionSummaryMarkdown(this.session.records, this.sources.models(), this.sources.routes(), [...this.keyLines, ...(this.sources.trialLines?.() ?? []), ...(this.sources.endpointLines?.() ?? [])]);
+    const tooltip = new vscode.MarkdownString(ledgerProblem ? `$(warning) ${escapeMarkdown(ledgerProblem)}\n\n---\n\n${summary}` : summary);
+    tooltip.supportThemeIcons = true;
+    this.item.tooltip = tooltip;
   }
 
   dispose(): void {

@@ -20,8 +20,10 @@ export const spendStatusItem: TandemContribution = {
   name: 'the spend status item',
   create: ({ context, session, models, log }) => {
     const statusBar = new SpendStatusBar(session, statusBarSources(models));
-    inBackground(statusBar.refresh(), log, 'the spend item');
+    // After activation: the first full render reads the settings and endpoints (see SpendStatusBar).
+    const firstRefresh = setTimeout(() => inBackground(statusBar.refresh(), log, 'the spend item'), 0);
     const registrations = vscode.Disposable.from(
+      { dispose: () => clearTimeout(firstRefresh) },
       statusBar,
       // A key stored or cleared changes whether a demo key is in use.
       context.secrets.onDidChange(() => inBackground(statusBar.refresh(), log, 'the spend item')),
