@@ -4,72 +4,41 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatUsd } from '../../src/core/format/spend';
 import { totals } from '../../src/core/ledger/query';
 import { ledgerFileName } from '../../src/core/ledger/store';
 import { recordsInPeriod } from '../../src/core/report/periodRecords';
 import { syntheticLedger } from '../fixtures/syntheticLedger';
-import { launchChromium } from '../runner/browser';
-import { QUIET_USER_SETTINGS } from '../runner/codeServer';
-import { REPO_ROOT, startEditorSession, type EditorSession } from '../runner/editorSession';
-import { ensureTools } from '../runner/tools';
-import { runCommand, statusBarItem } from './workbench';
+import { openLedgerWindow, RESULTS, type LedgerWindow } from './ledgerWindow';
+import { runCommand } from './workbench';
 
-const RESULTS = path.join(REPO_ROOT, 'test-results');
-const EXTENSION_STORAGE = path.join('User', 'globalStorage', 'tandem-dev.tandem');
-const SETTINGS = {
-  ...QUIET_USER_SETTINGS,
-  'workbench.colorTheme': 'Default Light Modern',
-  'tandem.budget.daily': 0.5,
-  'tandem.budget.monthly': 15,
-};
+const SETTINGS = { 'tandem.budget.daily': 0.5, 'tandem.budget.monthly': 15 };
 
 describe('The usage report in a VS Code window', () => {
   // Six weeks of calls ending a minute ago, as earlier sessions would have left them.
   const ledger = syntheticLedger({ count: 1500, end: new Date(Date.now() - 60_000), days: 42, seed: 7 });
-  let stateDir: string;
-  let session: EditorSession;
-  let browser: Browser;
+  let ledgerWindow: LedgerWindow;
   let page: Page;
-  const cspViolations: string[] = [];
 
   before(async () => {
-    const tools = ensureTools();
-    stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-ui-report-'));
-    const userData = path.join(stateDir, 'user-data');
-    const ledgerDir = path.join(userData, EXTENSION_STORAGE, 'ledger');
-    fs.mkdirSync(ledgerDir, { recursive: true });
-    for (const r of ledger) fs.appendFileSync(path.join(ledgerDir, ledgerFileName(new Date(r.time))), `${JSON.stringify(r)}\n`);
-    fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-    fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
-
-    session = await startEditorSession(tools, path.join(REPO_ROOT, 'sample-workspace'), {
-      stateDir,
-      env: { OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '' },
+    ledgerWindow = await openLedgerWindow({
+      name: 'report',
+      userSettings: SETTINGS,
+      viewportHeight: 1580,
+      writeLedger: (ledgerDir) => {
+        for (const r of ledger) fs.appendFileSync(path.join(ledgerDir, ledgerFileName(new Date(r.time))), `${JSON.stringify(r)}\n`);
+      },
     });
-    browser = await launchChromium(tools);
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 1580 } })).newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) cspViolations.push(message.text());
-    });
-    await page.goto(session.url);
-    await statusBarItem(page, '$0.00').waitFor({ state: 'visible', timeout: 60_000 });
-    fs.mkdirSync(RESULTS, { recursive: true });
+    page = ledgerWindow.page;
   });
 
   after(async () => {
-    await browser?.close();
-    await session?.server.stop();
-    if (stateDir) fs.rmSync(stateDir, { recursive: true, force: true });
+    await ledgerWindow?.close();
   });
 
-  /** The report page: inside the webview's outer frame, the active inner frame. */
-  function report(): FrameLocator {
-    return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-  }
+  const report = () => ledgerWindow.report();
 
   it('opens from the palette on the last 30 days with the ledger\'s figures', async () => {
     await runCommand(page, 'View: Close Primary Side Bar');
@@ -87,7 +56,7 @@ describe('The usage report in a VS Code window', () => {
     assert.match(await report().locator('#whatif-rows').innerText(), /As routed[\s\S]*All on GPT-5\.4 Mini[\s\S]*All on Claude Haiku 4\.5/);
     await settle();
     await page.screenshot({ path: path.join(RESULTS, 'report-light.png') });
-    assert.deepEqual(cspViolations, [], 'the page runs under its CSP without a violation');
+    assert.deepEqual(ledgerWindow.cspViolations, [], 'the page runs under its CSP without a violation');
   });
 
   it('follows the theme to dark, redrawn in the new colours', async () => {
@@ -96,7 +65,7 @@ describe('The usage report in a VS Code window', () => {
     await report().locator('body.vscode-dark').waitFor({ state: 'attached', timeout: 30_000 });
     await settle();
     await page.screenshot({ path: path.join(RESULTS, 'report-dark.png') });
-    assert.deepEqual(cspViolations, []);
+    assert.deepEqual(ledgerWindow.cspViolations, []);
   });
 
   it('shows an empty session, with nothing to export, when this window has made no calls', async () => {

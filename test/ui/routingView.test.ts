@@ -6,21 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ledgerFileName } from '../../src/core/ledger/monthFiles';
 import type { QualitySignal } from '../../src/core/quality/signal';
 import { routingTrialLedger } from '../fixtures/routingTrialLedger';
-import { launchChromium } from '../runner/browser';
-import { QUIET_USER_SETTINGS } from '../runner/codeServer';
-import { REPO_ROOT, startEditorSession, type EditorSession } from '../runner/editorSession';
-import { ensureTools } from '../runner/tools';
-import { runCommand, statusBarItem } from './workbench';
-
-const RESULTS = path.join(REPO_ROOT, 'test-results');
-const EXTENSION_STORAGE = path.join('User', 'globalStorage', 'tandem-dev.tandem');
-const SETTINGS = { ...QUIET_USER_SETTINGS, 'workbench.colorTheme': 'Default Light Modern' };
+import { openLedgerWindow, RESULTS, type LedgerWindow } from './ledgerWindow';
+import { runCommand } from './workbench';
 
 describe('The Routing view in a VS Code window', () => {
   const end = new Date(Date.now() - 3_600_000);
@@ -30,47 +22,30 @@ describe('The Routing view in a VS Code window', () => {
   const explain = [...explainCalls.filter((c) => c.record.model === 'claude-haiku-4-5').slice(0, 12), ...explainCalls.filter((c) => c.record.model === 'gpt-5.4-mini').slice(0, 9)].map(
     ({ record }, i) => ({ record: { ...record, task: 'explain' as const, trial: undefined }, signal: i % 3 === 0 ? ('thumbsDown' as const) : ('thumbsUp' as const) }),
   );
-  let stateDir: string;
-  let session: EditorSession;
-  let browser: Browser;
+  let ledgerWindow: LedgerWindow;
   let page: Page;
-  const cspViolations: string[] = [];
 
   before(async () => {
-    const tools = ensureTools();
-    stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tandem-ui-routing-'));
-    const userData = path.join(stateDir, 'user-data');
-    const ledgerDir = path.join(userData, EXTENSION_STORAGE, 'ledger');
-    fs.mkdirSync(ledgerDir, { recursive: true });
-    [...trial, ...explain].forEach(({ record, signal }, i) => {
-      fs.appendFileSync(path.join(ledgerDir, ledgerFileName(new Date(record.time))), `${JSON.stringify(record)}\n`);
-      const time = new Date(Date.parse(record.time) + 30_000);
-      const quality: QualitySignal = { v: 1, id: `ui-${i}`, time: time.toISOString(), call: record.id, name: signal };
-      fs.appendFileSync(path.join(ledgerDir, ledgerFileName(time, 'quality')), `${JSON.stringify(quality)}\n`);
+    ledgerWindow = await openLedgerWindow({
+      name: 'routing',
+      viewportHeight: 1100,
+      writeLedger: (ledgerDir) => {
+        [...trial, ...explain].forEach(({ record, signal }, i) => {
+          fs.appendFileSync(path.join(ledgerDir, ledgerFileName(new Date(record.time))), `${JSON.stringify(record)}\n`);
+          const time = new Date(Date.parse(record.time) + 30_000);
+          const quality: QualitySignal = { v: 1, id: `ui-${i}`, time: time.toISOString(), call: record.id, name: signal };
+          fs.appendFileSync(path.join(ledgerDir, ledgerFileName(time, 'quality')), `${JSON.stringify(quality)}\n`);
+        });
+      },
     });
-    fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-    fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
-
-    session = await startEditorSession(tools, path.join(REPO_ROOT, 'sample-workspace'), { stateDir, env: { OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '' } });
-    browser = await launchChromium(tools);
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 1100 } })).newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) cspViolations.push(message.text());
-    });
-    await page.goto(session.url);
-    await statusBarItem(page, '$0.00').waitFor({ state: 'visible', timeout: 60_000 });
-    fs.mkdirSync(RESULTS, { recursive: true });
+    page = ledgerWindow.page;
   });
 
   after(async () => {
-    await browser?.close();
-    await session?.server.stop();
-    if (stateDir) fs.rmSync(stateDir, { recursive: true, force: true });
+    await ledgerWindow?.close();
   });
 
-  function report(): FrameLocator {
-    return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-  }
+  const report = () => ledgerWindow.report();
 
   it('opens from the palette on the Routing tab with the advice per task', async () => {
     await runCommand(page, 'View: Close Primary Side Bar');
@@ -86,7 +61,7 @@ describe('The Routing view in a VS Code window', () => {
     assert.match(await explainView.locator('tbody').innerText(), /needs 18 more calls[\s\S]*needs 8 more ratings/);
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(RESULTS, 'routing-light.png') });
-    assert.deepEqual(cspViolations, [], 'the page runs under its CSP without a violation');
+    assert.deepEqual(ledgerWindow.cspViolations, [], 'the page runs under its CSP without a violation');
   });
 
   it('applies a switch after the diff and the confirmation, and lists the change', async () => {
@@ -98,7 +73,7 @@ describe('The Routing view in a VS Code window', () => {
     assert.ok(await page.locator('.monaco-diff-editor').first().isVisible(), 'the diff is shown first');
     await dialog.getByRole('button', { name: 'Write to User Settings' }).click();
     await report().locator('#routing-history li', { hasText: 'Generate SQL: GPT-5.4 Mini → Claude Haiku 4.5' }).waitFor({ state: 'visible', timeout: 30_000 });
-    const settings = JSON.parse(fs.readFileSync(path.join(stateDir, 'user-data', 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
+    const settings = JSON.parse(fs.readFileSync(path.join(ledgerWindow.userData, 'User', 'settings.json'), 'utf8')) as Record<string, unknown>;
     assert.deepEqual(settings['tandem.routing'], { generateSql: 'claude-haiku-4-5' });
     assert.match(await report().locator('#routing-generateSql .route-tag').innerText(), /routed to Claude Haiku 4\.5/);
   });
@@ -114,6 +89,6 @@ describe('The Routing view in a VS Code window', () => {
     await report().locator('.card-cost .card-value').waitFor({ state: 'visible' });
     await page.keyboard.press('End');
     await report().locator('#routing-generateSql').waitFor({ state: 'visible' });
-    assert.deepEqual(cspViolations, []);
+    assert.deepEqual(ledgerWindow.cspViolations, []);
   });
 });
