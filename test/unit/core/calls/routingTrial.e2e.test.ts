@@ -3,22 +3,14 @@ import assert from 'node:assert/strict';
 import { DEFAULT_ROUTES } from '../../../../src/core/models/modelTable';
 import { armFor } from '../../../../src/core/trial/assignment';
 import { newRoutingTrial, type RoutingTrial } from '../../../../src/core/trial/routingTrial';
-import { startFakeProviders, type FakeProviders } from '../../../fake-providers/server';
-import { createHarness, type Harness } from '../../../fixtures/modelHarness';
+import { useFakeServerSuite, type Harness } from '../../../fixtures/modelHarness';
 
 const user = (content: string) => [{ role: 'user' as const, content }];
 const TRIAL = newRoutingTrial({ tasks: ['generateSql', 'completion'], share: 0.5, days: 14, now: new Date(Date.now() - 60_000), seed: 7 });
 
 describe('ModelService: a routing trial (real SDKs, fake server)', () => {
-  let fake: FakeProviders;
+  const suite = useFakeServerSuite();
   let h: Harness;
-
-  before(async () => {
-    fake = await startFakeProviders();
-  });
-  after(() => fake.close());
-  beforeEach(() => fake.reset());
-  afterEach(() => h?.cleanup());
 
   /** Runs generateSql until both arms have been seen (at share 0.5, 40 calls miss one with odds of 2^-39). */
   async function runUntilBothArms(): Promise<void> {
@@ -30,7 +22,7 @@ describe('ModelService: a routing trial (real SDKs, fake server)', () => {
   }
 
   it('sends the trial arm to the other model and tags every record with the trial, its arm and a seed that replays it', async () => {
-    h = createHarness(fake, { trial: () => TRIAL });
+    h = suite.harness({ trial: () => TRIAL });
     await runUntilBothArms();
     const { records } = await h.ledger.read();
     assert.ok(records.some((r) => r.trial?.arm === 'trial') && records.some((r) => r.trial?.arm === 'routed'));
@@ -45,14 +37,14 @@ describe('ModelService: a routing trial (real SDKs, fake server)', () => {
         assert.match(record.reason ?? '', /fewer parse errors/);
       }
     }
-    const sent = fake.requests().filter((r) => r.provider === 'anthropic');
+    const sent = suite.fake.requests().filter((r) => r.provider === 'anthropic');
     assert.equal(sent.length, records.filter((r) => r.trial?.arm === 'trial').length, 'each trial call went to Anthropic');
     assert.ok(h.logLines.some((l) => l.includes(`trial: generateSql on the trial arm of ${TRIAL.id}`)));
   });
 
   it('a trial call that fails falls back to the routed model, both records on the trial arm', async () => {
-    h = createHarness(fake, { trial: () => TRIAL });
-    fake.script({ match: { provider: 'anthropic' }, times: 100, fault: { kind: 'overloaded' } });
+    h = suite.harness({ trial: () => TRIAL });
+    suite.fake.script({ match: { provider: 'anthropic' }, times: 100, fault: { kind: 'overloaded' } });
     for (let i = 0; i < 40 && !(await h.ledger.read()).records.some((r) => r.outcome === 'fallback'); i++) {
       await h.service.run({ task: 'generateSql', system: ['SQL only.'], messages: user(`Query number ${i}`) });
     }
@@ -63,7 +55,7 @@ describe('ModelService: a routing trial (real SDKs, fake server)', () => {
 
   it('leaves pinned, uncovered and user-chosen calls untagged on their route', async () => {
     const routes = { ...DEFAULT_ROUTES, completion: { ...DEFAULT_ROUTES.completion, reason: 'set in settings (tandem.routing.completion)', pinned: true } };
-    h = createHarness(fake, { trial: () => TRIAL, settings: { routes } });
+    h = suite.harness({ trial: () => TRIAL, settings: { routes } });
     for (let i = 0; i < 10; i++) {
       await h.service.run({ task: 'completion', system: ['Complete.'], messages: user(`const x${i} = `), background: true });
       await h.service.run({ task: 'explain', system: ['Explain.'], messages: user(`What is ${i}?`) });
@@ -78,7 +70,7 @@ describe('ModelService: a routing trial (real SDKs, fake server)', () => {
   it('without a trial, or once it has ended, calls carry no tag', async () => {
     const ended: RoutingTrial = { ...TRIAL, endsAt: new Date(Date.now() - 1000).toISOString() };
     const state: { trial?: RoutingTrial } = {};
-    h = createHarness(fake, { trial: () => state.trial });
+    h = suite.harness({ trial: () => state.trial });
     await h.service.run({ task: 'generateSql', system: ['SQL only.'], messages: user('one') });
     state.trial = ended;
     for (let i = 0; i < 10; i++) await h.service.run({ task: 'generateSql', system: ['SQL only.'], messages: user(`Query ${i}`) });

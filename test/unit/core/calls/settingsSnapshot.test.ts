@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import type { SettingsSnapshot } from '../../../../src/core/calls/settingsSnapshot';
 import { costMicroUsd } from '../../../../src/core/cost/cost';
 import { DEFAULT_MODELS, type ModelId } from '../../../../src/core/models/modelTable';
-import { startFakeProviders, type FakeProviders } from '../../../fake-providers/server';
-import { createHarness, type Harness } from '../../../fixtures/modelHarness';
+import { useFakeServerSuite, type Harness } from '../../../fixtures/modelHarness';
 import { makeRecord } from '../ledger/fixtures';
 
 const ask = { task: 'explain' as const, system: ['Be brief.'], messages: [{ role: 'user' as const, content: 'What is a monad?' }] };
@@ -17,19 +16,12 @@ function repriced(settings: SettingsSnapshot, model: ModelId, factor: number): S
 }
 
 describe('ModelService takes the settings once per request and keeps them for the whole call (real SDKs, fake server)', () => {
-  let fake: FakeProviders;
+  const suite = useFakeServerSuite();
   let h: Harness;
 
-  before(async () => {
-    fake = await startFakeProviders();
-  });
-  after(() => fake.close());
-  beforeEach(() => fake.reset());
-  afterEach(() => h?.cleanup());
-
   it('reads them once for a whole run: route, budget, a refused first call, the fallback and both records', async () => {
-    h = createHarness(fake, { settings: { budget: { caps: { dailyMicroUsd: 1_000_000_000 }, mode: 'warn' } } });
-    fake.script({ match: { provider: 'anthropic' }, fault: { kind: 'overloaded' } });
+    h = suite.harness({ settings: { budget: { caps: { dailyMicroUsd: 1_000_000_000 }, mode: 'warn' } } });
+    suite.fake.script({ match: { provider: 'anthropic' }, fault: { kind: 'overloaded' } });
     const outcome = await h.service.run(ask);
     assert.equal(outcome.fellBackFrom, HAIKU, 'the first model refused and the task moved');
     const { records } = await h.ledger.read();
@@ -38,14 +30,14 @@ describe('ModelService takes the settings once per request and keeps them for th
   });
 
   it('reads them once to record a batch result', async () => {
-    h = createHarness(fake);
+    h = suite.harness();
     const result = makeRecord({ id: 'job-1:item-1', time: new Date().toISOString(), session: h.service.sessionId, batch: true, costMicroUsd: 500 });
     assert.equal(await h.service.recordCallOnce(result), true);
     assert.equal(h.settings.reads, 1);
   });
 
   it('sees a change made between two runs in the second', async () => {
-    h = createHarness(fake);
+    h = suite.harness();
     await h.service.run(ask);
     h.settings.current = repriced(h.settings.current, HAIKU, 10);
     await h.service.run(ask);
@@ -57,8 +49,8 @@ describe('ModelService takes the settings once per request and keeps them for th
   });
 
   it('records a call at the prices that routed it, even when they change while it streams', async () => {
-    h = createHarness(fake);
-    fake.script({ match: { provider: 'anthropic' }, chunkDelayMs: 20, reply: { text: 'A monad is a way to chain steps. '.repeat(4) } });
+    h = suite.harness();
+    suite.fake.script({ match: { provider: 'anthropic' }, chunkDelayMs: 20, reply: { text: 'A monad is a way to chain steps. '.repeat(4) } });
     const before = h.settings.current;
     let changed = false;
     const outcome = await h.service.run(ask, {

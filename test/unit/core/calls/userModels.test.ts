@@ -3,8 +3,7 @@ import { costMicroUsd } from '../../../../src/core/cost/cost';
 import { applyModelOverrides } from '../../../../src/core/models/catalog';
 import { DEFAULT_MODELS, DEFAULT_ROUTES } from '../../../../src/core/models/modelTable';
 import { applyRoutingOverrides } from '../../../../src/core/models/overrides';
-import { startFakeProviders, type FakeProviders } from '../../../fake-providers/server';
-import { createHarness, type Harness } from '../../../fixtures/modelHarness';
+import { useFakeServerSuite, type Harness } from '../../../fixtures/modelHarness';
 
 const user = (content: string) => [{ role: 'user' as const, content }];
 
@@ -17,25 +16,18 @@ function catalogSettings(models: Record<string, unknown>, routing: Record<string
 }
 
 describe('ModelService with models the user added (real SDKs, fake server)', () => {
-  let fake: FakeProviders;
+  const suite = useFakeServerSuite();
   let h: Harness;
-
-  before(async () => {
-    fake = await startFakeProviders();
-  });
-  after(() => fake.close());
-  beforeEach(() => fake.reset());
-  afterEach(() => h?.cleanup());
 
   it('sends a task to the model routed to it, under its id, and records its exact cost', async () => {
     const settings = catalogSettings(
       { 'claude-haiku-5-5': { provider: 'anthropic', displayName: 'Claude Haiku 5.5', inputPerMTok: 1, outputPerMTok: 5, contextWindow: 400_000, maxOutputTokens: 64_000 } },
       { generateCode: 'claude-haiku-5-5' },
     );
-    h = createHarness(fake, { settings });
+    h = suite.harness({ settings });
     const outcome = await h.service.run({ task: 'generateCode', system: ['Code.'], messages: user('Add two numbers.') });
     assert.equal(outcome.model, 'claude-haiku-5-5');
-    assert.equal((fake.requests()[0].body as { model: string }).model, 'claude-haiku-5-5');
+    assert.equal((suite.fake.requests()[0].body as { model: string }).model, 'claude-haiku-5-5');
     const [record] = (await h.ledger.read()).records;
     assert.equal(record.model, 'claude-haiku-5-5');
     assert.equal(record.provider, 'anthropic');
@@ -49,8 +41,8 @@ describe('ModelService with models the user added (real SDKs, fake server)', () 
       { 'gpt-5.6': { provider: 'openai', inputPerMTok: 1.25, outputPerMTok: 10, contextWindow: 400_000, maxOutputTokens: 128_000 } },
       { generateCode: 'gpt-5.6' },
     );
-    h = createHarness(fake, { settings });
-    fake.script({ match: { provider: 'openai' }, fault: { kind: 'overloaded' } });
+    h = suite.harness({ settings });
+    suite.fake.script({ match: { provider: 'openai' }, fault: { kind: 'overloaded' } });
     const outcome = await h.service.run({ task: 'generateCode', system: ['Code.'], messages: user('Add two numbers.') });
     assert.equal(outcome.fellBackFrom, 'gpt-5.6');
     assert.equal(outcome.model, 'claude-haiku-4-5');
@@ -65,10 +57,10 @@ describe('ModelService with models the user added (real SDKs, fake server)', () 
       { explain: 'gpt-small' },
     );
     const text = 'hello '.repeat(110_000);
-    h = createHarness(fake, { settings, exactTokens: true });
+    h = suite.harness({ settings, exactTokens: true });
     const outcome = await h.service.run({ task: 'explain', system: ['Explain.'], messages: user(text) });
     assert.equal(outcome.model, 'gpt-small');
-    assert.equal(fake.requests().length, 1, 'one call on the routed model, not a reroute or segments');
+    assert.equal(suite.fake.requests().length, 1, 'one call on the routed model, not a reroute or segments');
     const [record] = (await h.ledger.read()).records;
     assert.equal(record.costMicroUsd, costMicroUsd(record.usage, settings.models['gpt-small'].prices));
   });
@@ -80,12 +72,12 @@ describe('ModelService with models the user added (real SDKs, fake server)', () 
       { 'claude-small': { provider: 'anthropic', inputPerMTok: 1, outputPerMTok: 5, contextWindow: 200_000, maxOutputTokens: 8_000, minCacheablePrefixTokens: 1024 } },
       { review: 'claude-small' },
     );
-    h = createHarness(fake, { settings });
+    h = suite.harness({ settings });
     await h.service.run({ task: 'review', system: [rules], messages: user('const a = 1;') });
     h.cleanup();
-    h = createHarness(fake);
+    h = suite.harness();
     await h.service.run({ task: 'review', system: [rules], messages: user('const a = 1;') });
-    const systems = fake.requests().map((r) => (r.body as { system: { cache_control?: unknown }[] }).system[0].cache_control);
+    const systems = suite.fake.requests().map((r) => (r.body as { system: { cache_control?: unknown }[] }).system[0].cache_control);
     assert.deepEqual(systems, [{ type: 'ephemeral' }, undefined]);
   });
 });
