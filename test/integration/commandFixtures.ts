@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { FakeProvidersClient } from '../fake-providers/client';
 import type { RecordedRequest } from '../fake-providers/types';
-import { activateTandem } from './tandem';
+import { activateTandem, answerPrompt } from './tandem';
 
 export const fake = new FakeProvidersClient(process.env.TANDEM_FAKE_PROVIDERS_URL ?? '');
 export const KEYS = { openai: 'sk-test-commands-openai-0123456789', anthropic: 'sk-ant-test-commands-0123456789' };
@@ -49,4 +49,23 @@ export async function closeEditors(): Promise<void> {
   for (let i = 0; i < 30 && vscode.window.tabGroups.all.some((g) => g.tabs.length > 0); i++) {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
+}
+
+/**
+ * The hooks of an editor-command suite: a fresh fake server, both keys, the session spend at zero, and
+ * `instruction` typed into every input box a command opens; editors closed and keys cleared after each test.
+ */
+export function useCommandSuite(instruction: string): void {
+  let input: vscode.Disposable | undefined;
+  beforeEach(async () => {
+    await fake.reset();
+    await storeKeys();
+    (await activateTandem()).session.reset();
+    input = answerPrompt('showInputBox', () => instruction);
+  });
+  afterEach(async () => {
+    input?.dispose();
+    await closeEditors();
+    await clearKeys();
+  });
 }

@@ -1,26 +1,13 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { clearKeys, closeEditors, fake, modelCalls, openEditor, requestText, storeKeys } from '../commandFixtures';
-import { activateTandem, answerPrompt, captureMessages, waitFor } from '../tandem';
+import { clearKeys, fake, modelCalls, openEditor, requestText, useCommandSuite } from '../commandFixtures';
+import { activateTandem, captureMessages, waitFor } from '../tandem';
 
 const ANSWER = 'Here is the function:\n\n```ts\nfunction add(a: number, b: number): number {\n  return a + b;\n}\n```\nIt adds two numbers.';
 const CODE = 'function add(a: number, b: number): number {\n    return a + b;\n  }';
 
 describe('Generate Code', () => {
-  let input: vscode.Disposable;
-
-  beforeEach(async () => {
-    await fake.reset();
-    await storeKeys();
-    (await activateTandem()).session.reset();
-    input = answerPrompt('showInputBox', () => 'a function that adds two numbers');
-  });
-
-  afterEach(async () => {
-    input.dispose();
-    await closeEditors();
-    await clearKeys();
-  });
+  useCommandSuite('a function that adds two numbers');
 
   it('streams the code in at the cursor, indented, without the fence or the prose', async () => {
     const editor = await openEditor('class Calc {\n  |\n}\n');

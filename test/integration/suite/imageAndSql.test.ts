@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { clearKeys, closeEditors, fake, modelCalls, openEditor, storeKeys } from '../commandFixtures';
+import { clearKeys, closeEditors, fake, modelCalls, openEditor, storeKeys, useCommandSuite } from '../commandFixtures';
 import { activateTandem, answerPrompt, captureMessages } from '../tandem';
 
 /** A real 1×1 PNG. */
@@ -92,20 +92,7 @@ describe('Generate Code from Image', () => {
 });
 
 describe('Generate SQL', () => {
-  let input: vscode.Disposable;
-
-  beforeEach(async () => {
-    await fake.reset();
-    await storeKeys();
-    (await activateTandem()).session.reset();
-    input = answerPrompt('showInputBox', () => 'total order value per customer');
-  });
-
-  afterEach(async () => {
-    input.dispose();
-    await closeEditors();
-    await clearKeys();
-  });
+  useCommandSuite('total order value per customer');
 
   const GOOD = 'SELECT c.name, SUM(o.total_cents) AS total\nFROM customers c\nJOIN orders o ON o.customer_id = c.id\nGROUP BY c.name;';
   const BAD = 'SELECT c.name, SUM(o.total_cents) FORM customers c GROPU BY c.name;';

@@ -1,28 +1,15 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { answerBatchQuestions, forgetJobs, landedJob, newestJob, textOf, workspaceUri, write } from '../batchFixtures';
-import { clearKeys, closeEditors, fake, modelCalls, openEditor, storeKeys } from '../commandFixtures';
+import { clearKeys, closeEditors, fake, modelCalls, openEditor, storeKeys, useCommandSuite } from '../commandFixtures';
 import { recordsOf, settledSignals, signalsOf } from '../qualitySignals';
-import { activateTandem, answerPrompt, captureMessages, waitFor } from '../tandem';
+import { activateTandem, captureMessages, waitFor } from '../tandem';
 
 const ORIGINAL = 'function total(items) {\n|  let sum = 0;\n  for (const i of items) sum += i.price;\n  return sum;\n|}\n';
 const PROPOSAL = '```js\nreturn items.reduce((sum, i) => sum + i.price, 0);\n```';
 
 describe('Quality signals: Edit Selection', () => {
-  let input: vscode.Disposable;
-
-  beforeEach(async () => {
-    await fake.reset();
-    await storeKeys();
-    (await activateTandem()).session.reset();
-    input = answerPrompt('showInputBox', () => 'use reduce');
-  });
-
-  afterEach(async () => {
-    input.dispose();
-    await closeEditors();
-    await clearKeys();
-  });
+  useCommandSuite('use reduce');
 
   /** Proposes an edit of the selection; gives the proposal's diff and the ledger id of the call that wrote it. */
   async function propose(): Promise<{ uri: vscode.Uri; call: string }> {
@@ -99,22 +86,9 @@ describe('Quality signals: Edit Selection', () => {
 });
 
 describe('Quality signals: Generate SQL', () => {
-  let input: vscode.Disposable;
+  useCommandSuite('total order value per customer');
   const GOOD = 'SELECT c.name, SUM(o.total_cents) AS total\nFROM customers c\nJOIN orders o ON o.customer_id = c.id\nGROUP BY c.name;';
   const BAD = 'SELECT c.name, SUM(o.total_cents) FORM customers c GROPU BY c.name;';
-
-  beforeEach(async () => {
-    await fake.reset();
-    await storeKeys();
-    (await activateTandem()).session.reset();
-    input = answerPrompt('showInputBox', () => 'total order value per customer');
-  });
-
-  afterEach(async () => {
-    input.dispose();
-    await closeEditors();
-    await clearKeys();
-  });
 
   /** Runs Generate SQL; gives the ledger ids of its calls, first ask first. */
   async function generate(): Promise<string[]> {
