@@ -4,18 +4,8 @@ import { RULES, workspaceUri, write } from '../batchFixtures';
 import { clearKeys, closeEditors, fake, storeKeys } from '../commandFixtures';
 import { recordsOf, settledSignals, signalsOf } from '../qualitySignals';
 import { activateTandem, answerPrompt, waitFor } from '../tandem';
+import { REVIEWED_CODE as CODE, SECRET_FINDING as SECRET } from '../reviewFixtures';
 
-const CODE = [
-  'import { request } from "./http";',
-  'const apiKey = "sk-live-1234";',
-  'let ready = false;',
-  'export function call() {',
-  '  return request(apiKey);',
-  '}',
-  '',
-].join('\n');
-
-const SECRET = { ruleId: 'SEC-1', severity: 'error', startLine: 2, endLine: 2, message: 'A key is hard-coded.', replacement: 'const apiKey = process.env.API_KEY ?? "";' };
 const BOOLEAN = { ruleId: 'NAME-1', severity: 'warning', startLine: 3, endLine: 3, message: 'Boolean should start with is/has.', replacement: 'let isReady = false;' };
 /** Dropped by the check (no such line): it still takes index 0 of the answer. */
 const OUTSIDE = { ...BOOLEAN, startLine: 40, endLine: 40 };

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { formatTokens } from '../../../src/core/format/spend';
 import { clearKeys, closeEditors, fake, modelCalls, storeKeys } from '../commandFixtures';
 import { activateTandem, answerPrompt, captureMessages, waitFor } from '../tandem';
+import { REVIEWED_CODE as CODE, SECRET_FINDING as SECRET } from '../reviewFixtures';
 
 /** Rules long enough for Haiku's 4,096-token cache minimum (the fake counts 4 characters a token). */
 const LONG_RULES = [
@@ -14,17 +15,6 @@ const LONG_RULES = [
   '',
 ].join('\n');
 
-const CODE = [
-  'import { request } from "./http";',
-  'const apiKey = "sk-live-1234";',
-  'let ready = false;',
-  'export function call() {',
-  '  return request(apiKey);',
-  '}',
-  '',
-].join('\n');
-
-const SECRET = { ruleId: 'SEC-1', severity: 'error', startLine: 2, endLine: 2, message: 'A key is hard-coded.', replacement: 'const apiKey = process.env.API_KEY ?? "";' };
 const BOOLEAN = { ruleId: 'NAME-1', severity: 'warning', startLine: 3, endLine: 3, message: 'Boolean should start with is/has.', replacement: null };
 
 function rulesUri(): vscode.Uri {
