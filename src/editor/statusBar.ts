@@ -50,7 +50,7 @@ export class SpendStatusBar implements vscode.Disposable {
     this.renderText();
     this.subscriptions = [
       session.onDidChange(() => this.refresh()),
-      session.onDidChangeBusy(() => this.render()),
+      session.onDidChangeBusy(() => this.renderText()),
       ...(sources.onDidChangeLedger ? [sources.onDidChangeLedger(() => this.render())] : []),
       ...(sources.onDidChangeEndpoints ? [sources.onDidChangeEndpoints(() => this.render())] : []),
       ...(sources.onDidChangeTrial ? [sources.onDidChangeTrial(() => this.render())] : []),
